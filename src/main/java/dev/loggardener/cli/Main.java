@@ -1,0 +1,62 @@
+package dev.loggardener.cli;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/** Entry point of {@code log-gardener.jar}: dispatches to one of the {@link Command}s. */
+public final class Main {
+  private static final List<Command> COMMANDS = List.of();
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    System.exit(run(args, out, err));
+  }
+
+  /** Runs one command line and returns its exit status. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length == 0
+        || args[0].equals("--help")
+        || args[0].equals("-h")
+        || args[0].equals("help")) {
+      out.print(overview());
+      return args.length == 0 ? 2 : 0;
+    }
+    Command command =
+        COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+    if (command == null) {
+      err.println("log-gardener: unknown command '" + args[0] + "'; run with --help to list them");
+      return 2;
+    }
+    try {
+      return command.run(Arrays.copyOfRange(args, 1, args.length), out, err);
+    } catch (Flags.UsageException e) {
+      err.println("log-gardener " + command.name() + ": " + e.getMessage());
+      return 2;
+    } catch (Exception e) {
+      err.println("log-gardener " + command.name() + ": " + describe(e));
+      return 1;
+    }
+  }
+
+  private static String describe(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  static String overview() {
+    StringBuilder text = new StringBuilder();
+    text.append("Usage: java -jar log-gardener.jar COMMAND [OPTIONS]\n\n")
+        .append("Groups Cloud Logging entries into fingerprinted issues and writes a worklog.\n\n")
+        .append("Commands:\n");
+    for (Command command : COMMANDS) {
+      text.append(String.format("  %-14s %s%n", command.name(), command.summary()));
+    }
+    text.append("\nRun 'java -jar log-gardener.jar COMMAND --help' for a command's options.\n");
+    return text.toString();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.loggardener.logentry;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * Which deployed thing wrote an entry, derived from the monitored resource.
+ *
+ * @param resourceType the monitored resource type, e.g. {@code cloud_run_revision}
+ * @param service the service name (Cloud Run service, k8s {@code namespace/container}, GCE
+ *     instance, App Engine module, function name); never null, may be empty
+ * @param version the deployed version (Cloud Run revision, App Engine version), or null
+ * @param instance the running instance (pod, instance id), or null
+ * @param location the zone or region, or null
+ */
+public record ServiceIdentity(
+    String resourceType, String service, String version, String instance, String location)
+    implements Serializable {
+  public ServiceIdentity {
+    Objects.requireNonNull(resourceType, "resourceType");
+    Objects.requireNonNull(service, "service");
+  }
+
+  /** The identity used when an entry names no resource at all. */
+  public static ServiceIdentity unknown() {
+    return new ServiceIdentity("global", "", null, null, null);
+  }
+}
