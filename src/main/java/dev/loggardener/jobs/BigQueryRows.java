@@ -1,5 +1,6 @@
 package dev.loggardener.jobs;
 
+import com.google.api.client.util.Data;
 import com.google.api.services.bigquery.model.TableCell;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
@@ -43,7 +44,7 @@ final class BigQueryRows {
   }
 
   private static Object value(TableFieldSchema field, Object value, boolean whole) {
-    if (value == null || value instanceof com.google.api.client.util.Data && isNull(value)) {
+    if (value == null || Data.isNull(value)) {
       return null;
     }
     if (whole && "REPEATED".equals(field.getMode())) {
@@ -65,10 +66,6 @@ final class BigQueryRows {
       case "BOOLEAN", "BOOL" -> Boolean.parseBoolean(text);
       default -> text;
     };
-  }
-
-  private static boolean isNull(Object value) {
-    return com.google.api.client.util.Data.isNull(value);
   }
 
   /** BigQuery's JSON timestamps: seconds since the epoch, with up to six decimals. */
