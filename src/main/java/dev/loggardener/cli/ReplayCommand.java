@@ -43,8 +43,8 @@ final class ReplayCommand implements Command {
         new Flags(
                 "java -jar log-gardener.jar replay --topic projects/P/topics/T --input FILE"
                     + " [--rate N] [--pubsub-root-url URL] [--shift-to-now]",
-                "Publishes every line of FILE (LogEntry NDJSON, gzipped or not, e.g. from"
-                    + " 'generate') as one Pub/Sub\nmessage with the attribute"
+                "Publishes every entry of FILE (LogEntry NDJSON or JSON array, gzipped or not, e.g."
+                    + " from 'generate')\nas one Pub/Sub message with the attribute"
                     + " logging.googleapis.com/timestamp, the way a Cloud Logging sink does,\n"
                     + "so that 'stream' can be watched working. Lines without a readable time are"
                     + " sent as they are,\nwithout the attribute. Progress goes to stderr.")
@@ -90,13 +90,8 @@ final class ReplayCommand implements Command {
         new Replayer(new PubsubRestPublisher(rootUrl, topic), Pacer.system(), err)
             .replay(input, new SinkMessages(shift), rate);
     out.printf(
-        "published %d messages to %s in %.1f s (%d without a timestamp, %d empty lines"
-            + " skipped)%n",
-        summary.published(),
-        topic,
-        summary.seconds(),
-        summary.withoutTimestamp(),
-        summary.emptyLines());
+        "published %d messages to %s in %.1f s (%d without a timestamp)%n",
+        summary.published(), topic, summary.seconds(), summary.withoutTimestamp());
     return 0;
   }
 

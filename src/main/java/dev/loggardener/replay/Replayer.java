@@ -1,9 +1,7 @@
 package dev.loggardener.replay;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.loggardener.logentry.ExportReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Publishes an exported file of LogEntry lines (NDJSON, optionally gzipped) at a steady rate, the
- * way a log sink would have delivered them, printing progress about once a second.
+ * Publishes an exported file of LogEntries (NDJSON or a JSON array, optionally gzipped) at a steady
+ * rate, the way a log sink would have delivered them, printing progress about once a second.
  *
- * <p>Every non-empty line becomes one message; empty lines are counted and reported, never sent.
+ * <p>Every entry {@link ExportReader} yields becomes one message, byte for byte, malformed ones
+ * included.
  */
 public final class Replayer {
   private static final long SECOND = 1_000_000_000L;
@@ -28,10 +26,9 @@ public final class Replayer {
    *
    * @param published messages published
    * @param withoutTimestamp of those, messages sent without the timestamp attribute
-   * @param emptyLines empty lines skipped
    * @param seconds how long it took
    */
-  public record Summary(long published, long withoutTimestamp, long emptyLines, double seconds) {}
+  public record Summary(long published, long withoutTimestamp, double seconds) {}
 
   private final Publisher publisher;
   private final Pacer pacer;
@@ -57,15 +54,10 @@ public final class Replayer {
     long nextReport = started + SECOND;
     long published = 0;
     long withoutTimestamp = 0;
-    long empty = 0;
     List<PubsubMessage> batch = new ArrayList<>(batchSize);
-    try (InputStream in = open(file)) {
-      for (byte[] line = readLine(in); line != null; line = readLine(in)) {
-        if (line.length == 0) {
-          empty++;
-          continue;
-        }
-        PubsubMessage message = messages.toMessage(line);
+    try (ExportReader entries = ExportReader.open(Files.newInputStream(file))) {
+      while (entries.hasNext()) {
+        PubsubMessage message = messages.toMessage(entries.next());
         if (!message.attributes().containsKey(PubsubMessage.TIMESTAMP_ATTRIBUTE)) {
           withoutTimestamp++;
         }
@@ -88,16 +80,15 @@ public final class Replayer {
       published += batch.size();
     }
     report(published, started);
-    return new Summary(
-        published, withoutTimestamp, empty, (pacer.nanoTime() - started) / (double) SECOND);
+    return new Summary(published, withoutTimestamp, (pacer.nanoTime() - started) / (double) SECOND);
   }
 
   /** The latest entry time in {@code file}, read in a first pass to shift the day to now. */
   public static Optional<Instant> latestTime(Path file) throws IOException {
     Instant latest = null;
-    try (InputStream in = open(file)) {
-      for (byte[] line = readLine(in); line != null; line = readLine(in)) {
-        Optional<Instant> time = SinkMessages.latestTime(line);
+    try (ExportReader entries = ExportReader.open(Files.newInputStream(file))) {
+      while (entries.hasNext()) {
+        Optional<Instant> time = SinkMessages.latestTime(entries.next());
         if (time.isPresent() && (latest == null || time.get().isAfter(latest))) {
           latest = time.get();
         }
@@ -121,33 +112,5 @@ public final class Replayer {
   private void report(long published, long started) {
     double seconds = Math.max(1e-9, (pacer.nanoTime() - started) / (double) SECOND);
     progress.printf("replay: %d messages published (%.1f/s)%n", published, published / seconds);
-  }
-
-  private static InputStream open(Path file) throws IOException {
-    InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    in.mark(2);
-    int first = in.read();
-    int second = in.read();
-    in.reset();
-    return first == 0x1f && second == 0x8b ? new BufferedInputStream(new GZIPInputStream(in)) : in;
-  }
-
-  /** The next line's bytes without its terminator, or null at the end. */
-  private static byte[] readLine(InputStream in) throws IOException {
-    ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-    int b = in.read();
-    if (b < 0) {
-      return null;
-    }
-    while (b >= 0 && b != '\n') {
-      line.write(b);
-      b = in.read();
-    }
-    byte[] bytes = line.toByteArray();
-    int length = bytes.length;
-    if (length > 0 && bytes[length - 1] == '\r') {
-      return java.util.Arrays.copyOf(bytes, length - 1);
-    }
-    return bytes;
   }
 }
