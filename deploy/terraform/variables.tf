@@ -1,0 +1,174 @@
+variable "project" {
+  description = "Google Cloud project id that hosts the gardener, e.g. acme-logs-staging."
+  type        = string
+}
+
+variable "region" {
+  description = "Region for Dataflow, Pub/Sub storage, buckets and Cloud Scheduler, e.g. europe-west1."
+  type        = string
+}
+
+variable "environment" {
+  description = "Environment name used in resource names and labels: staging or production."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z][a-z0-9-]{1,14}$", var.environment))
+    error_message = "environment must be 2-15 lowercase letters, digits or hyphens, starting with a letter."
+  }
+}
+
+variable "bigquery_location" {
+  description = "BigQuery location for both datasets: a multi-region (EU, US) or the region itself."
+  type        = string
+  default     = "EU"
+}
+
+variable "log_filter" {
+  description = "Cloud Logging filter of the entries the sink exports: by default warnings and worse, plus request logs answered with a 5xx."
+  type        = string
+  default     = "severity>=WARNING OR (httpRequest.status>=500)"
+}
+
+variable "log_exclusions" {
+  description = "Noisy logs the sink drops before export: name (letters, digits, hyphens), one-line description, Cloud Logging filter."
+  type = list(object({
+    name        = string
+    description = string
+    filter      = string
+  }))
+  default = [
+    {
+      name        = "load-balancer-health-checks"
+      description = "Health-check probes of load balancers and uptime checks."
+      filter      = "httpRequest.userAgent=~\"^(GoogleHC|GoogleStackdriverMonitoring-UptimeChecks)\""
+    },
+    {
+      name        = "dataflow-own-logs"
+      description = "The gardener's own Dataflow workers, so it never feeds on its own warnings."
+      filter      = "resource.type=\"dataflow_step\""
+    },
+    {
+      name        = "audit-data-access"
+      description = "Data-access audit logs: high volume, reviewed elsewhere."
+      filter      = "logName:\"cloudaudit.googleapis.com%2Fdata_access\""
+    },
+  ]
+}
+
+variable "subscription_ack_deadline_seconds" {
+  description = "Ack deadline of the pipeline subscription in seconds; Dataflow extends it while a bundle is in flight, so 60 is enough."
+  type        = number
+  default     = 60
+}
+
+variable "subscription_retention_days" {
+  description = "How long the subscription keeps unacknowledged messages, in days (1-7): the longest outage the pipeline can catch up from."
+  type        = number
+  default     = 7
+
+  validation {
+    condition     = var.subscription_retention_days >= 1 && var.subscription_retention_days <= 7
+    error_message = "subscription_retention_days must be between 1 and 7."
+  }
+}
+
+variable "subscription_max_delivery_attempts" {
+  description = "Deliveries after which Pub/Sub moves a message to the dead-letter topic (5-100)."
+  type        = number
+  default     = 100
+}
+
+variable "issue_windows_partition_expiration_days" {
+  description = "Days each day-partition of issue_windows is kept; 0 keeps partitions forever."
+  type        = number
+  default     = 400
+}
+
+variable "dead_letters_partition_expiration_days" {
+  description = "Days each day-partition of dead_letters is kept; 0 keeps them forever. They hold raw payloads, so keep this short."
+  type        = number
+  default     = 30
+}
+
+variable "analyst_members" {
+  description = "IAM members (user:, group:, serviceAccount:) who read the issue tables and views, e.g. group:sre@example.com."
+  type        = list(string)
+  default     = []
+}
+
+variable "dead_letter_reader_groups" {
+  description = "Google group e-mail addresses allowed to read dead letters (raw payloads), e.g. platform-oncall@example.com."
+  type        = list(string)
+  default     = []
+}
+
+variable "deletion_protection" {
+  description = "Refuse to destroy the BigQuery tables and the buckets' contents through Terraform."
+  type        = bool
+  default     = true
+}
+
+variable "image_tag" {
+  description = "Tag of the Flex Template images and template files to run, as built by deploy/scripts/build-templates.sh, e.g. 2026-11-28-1."
+  type        = string
+}
+
+variable "stream_job_enabled" {
+  description = "Whether Terraform runs the streaming job; false on the first apply, before the templates are built."
+  type        = bool
+  default     = true
+}
+
+variable "stream_parameters" {
+  description = "Extra streaming-job parameters (names from deploy/flex-templates/log-stream/metadata.json), e.g. { windowSizeMinutes = \"1\" }."
+  type        = map(string)
+  default     = {}
+}
+
+variable "streaming_mode" {
+  description = "Dataflow streaming mode: exactly_once (default) or at_least_once (cheaper, may count a redelivered entry twice)."
+  type        = string
+  default     = "exactly_once"
+
+  validation {
+    condition     = contains(["exactly_once", "at_least_once"], var.streaming_mode)
+    error_message = "streaming_mode must be exactly_once or at_least_once."
+  }
+}
+
+variable "stream_machine_type" {
+  description = "Worker machine type of the streaming job, e.g. n2-standard-2."
+  type        = string
+  default     = "n2-standard-2"
+}
+
+variable "stream_max_workers" {
+  description = "Autoscaling ceiling of the streaming job, in workers."
+  type        = number
+  default     = 5
+}
+
+variable "worklog_schedule" {
+  description = "Cron schedule (in worklog_time_zone) of the daily worklog, e.g. \"0 6 * * *\"."
+  type        = string
+  default     = "0 6 * * *"
+}
+
+variable "worklog_time_zone" {
+  description = "IANA time zone of worklog_schedule, e.g. Europe/Berlin."
+  type        = string
+  default     = "Etc/UTC"
+}
+
+variable "worklog_parameters" {
+  description = "Extra worklog parameters (names from deploy/flex-templates/worklog/metadata.json), e.g. { hours = \"24\" }."
+  type        = map(string)
+  default     = {}
+}
+
+variable "worklog_retention_days" {
+  description = "Days the worklog bucket keeps each worklog before deleting it; 0 keeps them forever."
+  type        = number
+  default     = 365
+}

@@ -1,0 +1,248 @@
+package dev.loggardener.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * The embedded local store: a DuckDB file holding the same tables as BigQuery, created on first use
+ * from the schema files on the classpath ({@code schemas/*.json}).
+ *
+ * <p>Every handle on one file in this JVM shares one database instance (DuckDB allows one writer
+ * process per file); each handle gets its own {@link #connection()} for queries, and {@link
+ * #insert} is thread-safe: inserts on one file are serialized and each call is one transaction.
+ * Timestamps are {@code TIMESTAMPTZ} and every connection uses the UTC time zone.
+ */
+public final class DuckDbStore implements AutoCloseable {
+  /** Tables created by {@link #open}; their schemas come from {@code schemas/NAME.json}. */
+  public static final List<String> TABLES = List.of("issue_windows", "dead_letters");
+
+  /** View with one row per fingerprint over all stored windows. */
+  public static final String CATALOG_VIEW = "fingerprint_catalog";
+
+  private static final Map<Path, Shared> OPEN = new HashMap<>();
+
+  private final Path file;
+  private final Shared shared;
+  private final Connection connection;
+  private boolean closed;
+
+  /** One database instance per file; {@code writer} serializes inserts on it. */
+  private static final class Shared {
+    final DuckDBConnection root;
+    final boolean readOnly;
+    final Map<String, TableSchema> schemas = new LinkedHashMap<>();
+    int handles;
+
+    Shared(DuckDBConnection root, boolean readOnly) {
+      this.root = root;
+      this.readOnly = readOnly;
+    }
+  }
+
+  private DuckDbStore(Path file, Shared shared, Connection connection) {
+    this.file = file;
+    this.shared = shared;
+    this.connection = connection;
+  }
+
+  /** Opens (creating if needed) the database file, its tables and views. */
+  public static DuckDbStore open(Path file) throws SQLException {
+    return open(file, false, TABLES);
+  }
+
+  /**
+   * Opens an existing database file for reading; creates nothing.
+   *
+   * @throws IllegalArgumentException if the file does not exist
+   */
+  public static DuckDbStore openReadOnly(Path file) throws SQLException {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no DuckDB store at " + file);
+    }
+    return open(file, true, List.of());
+  }
+
+  static DuckDbStore open(Path file, boolean readOnly, List<String> tables) throws SQLException {
+    Path key = file.toAbsolutePath().normalize();
+    synchronized (OPEN) {
+      Shared shared = OPEN.get(key);
+      if (shared == null) {
+        shared = new Shared(connect(key, readOnly), readOnly);
+        try {
+          useUtc(shared.root);
+          if (!readOnly) {
+            createTables(shared, tables);
+          }
+        } catch (SQLException | RuntimeException e) {
+          shared.root.close();
+          throw e;
+        }
+        OPEN.put(key, shared);
+      } else if (shared.readOnly && !readOnly) {
+        throw new IllegalStateException(key + " is already open read-only in this process");
+      }
+      Connection connection = shared.root.duplicate();
+      useUtc(connection);
+      shared.handles++;
+      return new DuckDbStore(key, shared, connection);
+    }
+  }
+
+  private static DuckDBConnection connect(Path file, boolean readOnly) throws SQLException {
+    Properties properties = new Properties();
+    if (readOnly) {
+      properties.setProperty("duckdb.read_only", "true");
+    }
+    return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + file, properties);
+  }
+
+  private static void useUtc(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET TimeZone = 'UTC'");
+    }
+  }
+
+  private static void createTables(Shared shared, List<String> tables) throws SQLException {
+    try (Statement statement = shared.root.createStatement()) {
+      for (String table : tables) {
+        TableSchema schema = TableSchema.load(table);
+        statement.execute(schema.createStatement());
+        shared.schemas.put(table, schema);
+      }
+      if (tables.contains("issue_windows")) {
+        statement.execute(catalogView());
+      }
+    }
+  }
+
+  private static String catalogView() {
+    return """
+        CREATE OR REPLACE VIEW fingerprint_catalog AS
+        SELECT
+          fingerprint,
+          arg_max(template, last_seen) AS template,
+          min(first_seen) AS first_seen,
+          max(last_seen) AS last_seen,
+          arg_max(rule_set_version, last_seen) AS rule_set_version,
+          arg_max(service, last_seen) AS service,
+          arg_max(logger, last_seen) AS logger,
+          arg_max(exception_type, last_seen) AS exception_type,
+          max(max_severity_number) AS max_severity_number,
+          arg_max(max_severity, max_severity_number) AS max_severity,
+          sum(entry_count) AS total_count,
+          count(*) AS pane_count
+        FROM issue_windows
+        GROUP BY fingerprint""";
+  }
+
+  /** The database file. */
+  public Path file() {
+    return file;
+  }
+
+  /** This handle's own connection, for queries; not to be shared between threads. */
+  public Connection connection() {
+    return connection;
+  }
+
+  /**
+   * Inserts rows into a table in one transaction: all rows or none.
+   *
+   * <p>Values are String, Long/Integer, Double/Float, Boolean, {@link Instant}, byte[], List (for
+   * REPEATED columns) and {@code Map<String,Object>} (for RECORD columns), keyed by column name. A
+   * missing key is NULL.
+   *
+   * @throws IllegalArgumentException for an unknown table or column, a missing required value or a
+   *     value of the wrong type, before anything is written
+   */
+  public void insert(String table, List<Map<String, Object>> rows) throws SQLException {
+    if (shared.readOnly) {
+      throw new IllegalStateException(file + " is open read-only");
+    }
+    TableSchema schema = shared.schemas.get(table);
+    if (schema == null) {
+      throw new IllegalArgumentException(
+          "unknown table '" + table + "'; the store has " + shared.schemas.keySet());
+    }
+    List<Object[]> bound = new ArrayList<>(rows.size());
+    for (Map<String, Object> row : rows) {
+      bound.add(ColumnValues.bind(schema, row));
+    }
+    if (bound.isEmpty()) {
+      return;
+    }
+    synchronized (shared) {
+      write(shared.root, schema, bound);
+    }
+  }
+
+  private static void write(Connection root, TableSchema schema, List<Object[]> rows)
+      throws SQLException {
+    root.setAutoCommit(false);
+    try (PreparedStatement statement = root.prepareStatement(insertStatement(schema))) {
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          statement.setObject(i + 1, row[i]);
+        }
+        statement.addBatch();
+      }
+      statement.executeBatch();
+      root.commit();
+    } catch (SQLException | RuntimeException e) {
+      root.rollback();
+      throw e;
+    } finally {
+      root.setAutoCommit(true);
+    }
+  }
+
+  private static String insertStatement(TableSchema schema) {
+    List<String> names = new ArrayList<>();
+    List<String> values = new ArrayList<>();
+    for (TableSchema.Column column : schema.columns()) {
+      names.add(TableSchema.quote(column.name()));
+      values.add(
+          column.nested()
+              ? "CAST(CAST(? AS JSON) AS " + column.duckDbType() + ")"
+              : column.type().equals("TIMESTAMP") ? "CAST(? AS TIMESTAMPTZ)" : "?");
+    }
+    return "INSERT INTO "
+        + TableSchema.quote(schema.table())
+        + " ("
+        + String.join(", ", names)
+        + ") VALUES ("
+        + String.join(", ", values)
+        + ")";
+  }
+
+  @Override
+  public void close() throws SQLException {
+    synchronized (OPEN) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      try {
+        connection.close();
+      } finally {
+        if (--shared.handles == 0) {
+          OPEN.remove(file);
+          shared.root.close();
+        }
+      }
+    }
+  }
+}
