@@ -28,6 +28,7 @@ resource "google_dataflow_flex_template_job" "stream" {
   max_workers             = var.stream_max_workers
   labels                  = local.labels
   on_delete               = "drain"
+  transform_name_mapping  = var.stream_transform_name_mapping
 
   # Dataflow streaming is exactly-once unless this service option is set.
   additional_pipeline_options = var.streaming_mode == "at_least_once" ? ["dataflowServiceOptions=streaming_mode_at_least_once"] : []

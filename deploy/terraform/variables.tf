@@ -126,6 +126,12 @@ variable "stream_parameters" {
   default     = {}
 }
 
+variable "stream_transform_name_mapping" {
+  description = "Old step name to new step name, for an update that renames steps, e.g. { \"ParseEntries\" = \"ParseLogEntries\" }; empty otherwise."
+  type        = map(string)
+  default     = {}
+}
+
 variable "streaming_mode" {
   description = "Dataflow streaming mode: exactly_once (default) or at_least_once (cheaper, may count a redelivered entry twice)."
   type        = string

@@ -1,0 +1,171 @@
+package dev.loggardener.logentry;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.internal.LazilyParsedNumber;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns raw bytes into a gson tree under explicit limits, so that hostile input becomes a rejection
+ * instead of an exception.
+ *
+ * <p>The bytes must be strict UTF-8 and strict JSON (RFC 8259): unescaped control characters in
+ * strings, comments, single quotes, NaN and trailing content are {@link RejectReason#NOT_JSON}. The
+ * tree is built by our own recursion over gson's streaming reader, bounded by {@code maxDepth}, so
+ * a 10,000-deep document is rejected as {@link RejectReason#TOO_DEEP} long before the thread stack
+ * is at risk.
+ */
+final class JsonTreeReader {
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private final int maxBytes;
+  private final int maxDepth;
+
+  JsonTreeReader(int maxBytes, int maxDepth) {
+    this.maxBytes = maxBytes;
+    this.maxDepth = maxDepth;
+  }
+
+  JsonObject readObject(byte[] payload) throws PayloadRejection {
+    if (payload == null || payload.length == 0) {
+      throw new PayloadRejection(RejectReason.EMPTY, "the payload has no bytes");
+    }
+    if (payload.length > maxBytes) {
+      throw new PayloadRejection(
+          RejectReason.TOO_LARGE,
+          "the payload has " + payload.length + " bytes; the limit is " + maxBytes);
+    }
+    String text = decode(payload);
+    if (text.isBlank()) {
+      throw new PayloadRejection(RejectReason.EMPTY, "the payload is only whitespace");
+    }
+    JsonReader reader = new JsonReader(new StringReader(text));
+    reader.setStrictness(Strictness.STRICT);
+    // Our own depth check fires first; gson's is a second fence with the same bound.
+    reader.setNestingLimit(maxDepth + 1);
+    try {
+      JsonElement root = read(reader, 0);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        throw new PayloadRejection(
+            RejectReason.NOT_JSON, "unexpected content after the JSON value at " + where(reader));
+      }
+      if (!root.isJsonObject()) {
+        throw new PayloadRejection(
+            RejectReason.NOT_AN_OBJECT, "the JSON value is " + kind(root) + ", not an object");
+      }
+      return root.getAsJsonObject();
+    } catch (IOException | IllegalStateException | NumberFormatException e) {
+      throw new PayloadRejection(RejectReason.NOT_JSON, firstLine(e.getMessage()));
+    }
+  }
+
+  private String decode(byte[] payload) throws PayloadRejection {
+    int start = startsWithBom(payload) ? UTF8_BOM.length : 0;
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(payload, start, payload.length - start))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new PayloadRejection(
+          RejectReason.INVALID_UTF8, "the payload is not valid UTF-8 (" + e.getMessage() + ")");
+    }
+  }
+
+  private static boolean startsWithBom(byte[] payload) {
+    return payload.length >= 3
+        && payload[0] == UTF8_BOM[0]
+        && payload[1] == UTF8_BOM[1]
+        && payload[2] == UTF8_BOM[2];
+  }
+
+  private JsonElement read(JsonReader reader, int depth) throws IOException, PayloadRejection {
+    JsonToken token = reader.peek();
+    switch (token) {
+      case BEGIN_OBJECT -> {
+        checkDepth(depth + 1, reader);
+        JsonObject object = new JsonObject();
+        reader.beginObject();
+        while (reader.hasNext()) {
+          String name = reader.nextName();
+          object.add(name, read(reader, depth + 1));
+        }
+        reader.endObject();
+        return object;
+      }
+      case BEGIN_ARRAY -> {
+        checkDepth(depth + 1, reader);
+        JsonArray array = new JsonArray();
+        reader.beginArray();
+        while (reader.hasNext()) {
+          array.add(read(reader, depth + 1));
+        }
+        reader.endArray();
+        return array;
+      }
+      case STRING -> {
+        return new JsonPrimitive(reader.nextString());
+      }
+      case NUMBER -> {
+        return new JsonPrimitive(new LazilyParsedNumber(reader.nextString()));
+      }
+      case BOOLEAN -> {
+        return new JsonPrimitive(reader.nextBoolean());
+      }
+      case NULL -> {
+        reader.nextNull();
+        return JsonNull.INSTANCE;
+      }
+      default ->
+          throw new PayloadRejection(
+              RejectReason.NOT_JSON, "unexpected " + token + " at " + where(reader));
+    }
+  }
+
+  private void checkDepth(int depth, JsonReader reader) throws PayloadRejection {
+    if (depth > maxDepth) {
+      throw new PayloadRejection(
+          RejectReason.TOO_DEEP, "nesting exceeds " + maxDepth + " levels at " + where(reader));
+    }
+  }
+
+  private static String where(JsonReader reader) {
+    String path = reader.getPath();
+    return path.length() > 200 ? path.substring(0, 200) + "..." : path;
+  }
+
+  private static String kind(JsonElement element) {
+    if (element.isJsonArray()) {
+      return "an array";
+    }
+    if (element.isJsonNull()) {
+      return "null";
+    }
+    JsonPrimitive primitive = element.getAsJsonPrimitive();
+    if (primitive.isString()) {
+      return "a string";
+    }
+    return primitive.isNumber() ? "a number" : "a boolean";
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "malformed JSON";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

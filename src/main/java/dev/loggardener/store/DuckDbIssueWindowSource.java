@@ -1,0 +1,160 @@
+package dev.loggardener.store;
+
+import dev.loggardener.worklog.IssueWindow;
+import dev.loggardener.worklog.IssueWindowSource;
+import dev.loggardener.worklog.Period;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Struct;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.duckdb.DuckDBStruct;
+
+/**
+ * Reads the worklog's input from a DuckDB store with the same SQL files analysts run on BigQuery
+ * ({@code pipelines/worklog-report/*.sql}), binding {@code @from} and {@code @to}.
+ */
+public final class DuckDbIssueWindowSource implements IssueWindowSource, AutoCloseable {
+  /** Classpath folder of the report's SQL files. */
+  public static final String SQL_FOLDER = "pipelines/worklog-report/";
+
+  private static final Pattern PARAMETER = Pattern.compile("@(from|to)\\b");
+
+  private final DuckDbStore store;
+
+  private DuckDbIssueWindowSource(DuckDbStore store) {
+    this.store = store;
+  }
+
+  /**
+   * Opens an existing store read-only.
+   *
+   * @throws IllegalArgumentException if the file or its {@code issue_windows} table is missing
+   */
+  public static DuckDbIssueWindowSource open(Path file) throws SQLException {
+    DuckDbStore store = DuckDbStore.openReadOnly(file);
+    try (ResultSet tables =
+        store.connection().getMetaData().getTables(null, null, "issue_windows", null)) {
+      if (!tables.next()) {
+        store.close();
+        throw new IllegalArgumentException(file + " has no issue_windows table");
+      }
+    }
+    return new DuckDbIssueWindowSource(store);
+  }
+
+  /** Loads a SQL file of the report from the classpath. */
+  public static String sql(String name) {
+    try (InputStream in =
+        DuckDbIssueWindowSource.class.getClassLoader().getResourceAsStream(SQL_FOLDER + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing classpath resource " + SQL_FOLDER + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<IssueWindow> windows(Period period) throws SQLException {
+    List<IssueWindow> rows = new ArrayList<>();
+    for (Map<String, Object> row : query("issue_windows.sql", period)) {
+      rows.add(IssueWindow.fromColumns(row));
+    }
+    return rows;
+  }
+
+  @Override
+  public Map<String, Instant> firstSeen(Period period) throws SQLException {
+    Map<String, Instant> firstSeen = new TreeMap<>();
+    for (Map<String, Object> row : query("first_seen.sql", period)) {
+      firstSeen.put((String) row.get("fingerprint"), (Instant) row.get("first_seen"));
+    }
+    return firstSeen;
+  }
+
+  @Override
+  public String describe() {
+    return "DuckDB " + store.file().getFileName();
+  }
+
+  private List<Map<String, Object>> query(String file, Period period) throws SQLException {
+    // Comments mention the parameters too; only the statement's own get bound.
+    String statementText = sql(file).replaceAll("(?m)^\\s*--.*$", "");
+    Matcher matcher = PARAMETER.matcher(statementText);
+    List<Instant> parameters = new ArrayList<>();
+    StringBuilder sql = new StringBuilder();
+    while (matcher.find()) {
+      parameters.add(matcher.group(1).equals("from") ? period.from() : period.to());
+      matcher.appendReplacement(sql, "CAST(? AS TIMESTAMPTZ)");
+    }
+    matcher.appendTail(sql);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    try (PreparedStatement statement = store.connection().prepareStatement(sql.toString())) {
+      for (int i = 0; i < parameters.size(); i++) {
+        statement.setString(i + 1, parameters.get(i).toString());
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        ResultSetMetaData meta = rs.getMetaData();
+        while (rs.next()) {
+          Map<String, Object> row = new LinkedHashMap<>();
+          for (int c = 1; c <= meta.getColumnCount(); c++) {
+            row.put(meta.getColumnLabel(c), plain(rs.getObject(c)));
+          }
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** JDBC values as plain Java: arrays to lists, structs to maps, timestamps to instants. */
+  private static Object plain(Object value) throws SQLException {
+    if (value instanceof Array array) {
+      List<Object> list = new ArrayList<>();
+      for (Object item : (Object[]) array.getArray()) {
+        list.add(plain(item));
+      }
+      return list;
+    }
+    if (value instanceof DuckDBStruct struct) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> field : struct.getMap().entrySet()) {
+        map.put(field.getKey(), plain(field.getValue()));
+      }
+      return map;
+    }
+    if (value instanceof Struct struct) {
+      throw new SQLException("unexpected struct type " + struct.getClass().getName());
+    }
+    if (value instanceof OffsetDateTime time) {
+      return time.toInstant();
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    return value;
+  }
+
+  @Override
+  public void close() throws SQLException {
+    store.close();
+  }
+}

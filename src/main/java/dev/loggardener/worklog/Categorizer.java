@@ -1,0 +1,167 @@
+package dev.loggardener.worklog;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Groups fingerprints that describe one problem into categories, deterministically.
+ *
+ * <p>Two fingerprints of severity WARNING or above join one category when they share an error code
+ * token (a snake_case or UPPER_SNAKE word such as {@code auth_service_unreachable}, shared by at
+ * most {@link #MAX_TOKEN_FINGERPRINTS} fingerprints so that common words do not glue everything
+ * together), share a trace id, or come from the same service and logger within {@link #TOGETHER} of
+ * each other. Fingerprints of any severity matched by the same titled rule join one category. The
+ * result depends only on the set of summaries: input is sorted by fingerprint and union-find always
+ * keeps the smallest fingerprint as the root.
+ */
+public final class Categorizer {
+  /** Occurrences of one module this close in time count as firing together. */
+  public static final Duration TOGETHER = Duration.ofSeconds(5);
+
+  /** A token shared by more fingerprints than this is too common to mean one problem. */
+  public static final int MAX_TOKEN_FINGERPRINTS = 8;
+
+  /** A trace shared by more fingerprints than this is a busy request, not one problem. */
+  public static final int MAX_TRACE_FINGERPRINTS = 20;
+
+  private static final long WARNING = 400;
+  private static final Pattern CODE_TOKEN =
+      Pattern.compile(
+          "(?<![\\w<])([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![\\w>])");
+
+  private Categorizer() {}
+
+  /** A set of fingerprints that form one category, and why they were put together. */
+  public record Group(List<FingerprintSummary> members, List<String> links) {
+    public Group {
+      members = List.copyOf(members);
+      links = List.copyOf(links);
+    }
+  }
+
+  /** The categories, each listing its members by fingerprint; groups in order of their root. */
+  public static List<Group> group(List<FingerprintSummary> summaries, WorklogRules rules) {
+    List<FingerprintSummary> sorted =
+        summaries.stream().sorted(Comparator.comparing(FingerprintSummary::fingerprint)).toList();
+    int[] parent = new int[sorted.size()];
+    for (int i = 0; i < parent.length; i++) {
+      parent[i] = i;
+    }
+    Map<Integer, Set<String>> links = new TreeMap<>();
+    Map<String, List<Integer>> byToken = new TreeMap<>();
+    Map<String, List<Integer>> byTrace = new TreeMap<>();
+    Map<String, List<Integer>> byRule = new TreeMap<>();
+    Map<String, List<Occurrence>> byModule = new TreeMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      FingerprintSummary summary = sorted.get(i);
+      int index = i;
+      rules
+          .firstMatch(summary)
+          .filter(rule -> rule.title() != null)
+          .ifPresent(rule -> byRule.computeIfAbsent(rule.id(), k -> new ArrayList<>()).add(index));
+      if (summary.maxSeverityNumber() < WARNING) {
+        continue;
+      }
+      for (String token : tokens(summary.template())) {
+        byToken.computeIfAbsent(token, k -> new ArrayList<>()).add(i);
+      }
+      for (String trace : summary.traceIds()) {
+        byTrace.computeIfAbsent(trace, k -> new ArrayList<>()).add(i);
+      }
+      if (summary.logger() != null) {
+        String module = summary.service() + "\u0000" + summary.logger();
+        for (Instant at : summary.occurrences()) {
+          byModule.computeIfAbsent(module, k -> new ArrayList<>()).add(new Occurrence(at, i));
+        }
+      }
+    }
+    byRule.forEach((id, members) -> unite(parent, links, members, "matched rule " + id));
+    byToken.forEach(
+        (token, members) -> {
+          if (members.size() <= MAX_TOKEN_FINGERPRINTS) {
+            unite(parent, links, members, "same error code " + token);
+          }
+        });
+    byTrace.forEach(
+        (trace, members) -> {
+          if (members.size() <= MAX_TRACE_FINGERPRINTS) {
+            unite(parent, links, members, "same trace");
+          }
+        });
+    byModule.forEach(
+        (module, occurrences) -> {
+          occurrences.sort(Comparator.comparing(Occurrence::at).thenComparing(Occurrence::index));
+          for (int k = 1; k < occurrences.size(); k++) {
+            Occurrence before = occurrences.get(k - 1);
+            Occurrence after = occurrences.get(k);
+            if (before.index() != after.index()
+                && Duration.between(before.at(), after.at()).compareTo(TOGETHER) <= 0) {
+              unite(
+                  parent,
+                  links,
+                  List.of(before.index(), after.index()),
+                  "same module firing together");
+            }
+          }
+        });
+    Map<Integer, List<FingerprintSummary>> groups = new TreeMap<>();
+    Map<Integer, Set<String>> groupLinks = new TreeMap<>();
+    for (int i = 0; i < sorted.size(); i++) {
+      int root = find(parent, i);
+      groups.computeIfAbsent(root, k -> new ArrayList<>()).add(sorted.get(i));
+      groupLinks
+          .computeIfAbsent(root, k -> new TreeSet<>())
+          .addAll(links.getOrDefault(i, Set.of()));
+    }
+    List<Group> out = new ArrayList<>();
+    groups.forEach(
+        (root, members) -> out.add(new Group(members, List.copyOf(groupLinks.get(root)))));
+    return out;
+  }
+
+  /** The error-code-like tokens of a template, outside placeholders such as {@code <NUM>}. */
+  static Set<String> tokens(String template) {
+    Set<String> tokens = new TreeSet<>();
+    Matcher matcher = CODE_TOKEN.matcher(template);
+    while (matcher.find()) {
+      tokens.add(matcher.group(1).toLowerCase(java.util.Locale.ROOT));
+    }
+    return tokens;
+  }
+
+  private record Occurrence(Instant at, int index) {}
+
+  private static void unite(
+      int[] parent, Map<Integer, Set<String>> links, List<Integer> members, String why) {
+    if (members.size() < 2) {
+      return;
+    }
+    int first = members.get(0);
+    for (int member : members.subList(1, members.size())) {
+      int a = find(parent, first);
+      int b = find(parent, member);
+      if (a != b) {
+        parent[Math.max(a, b)] = Math.min(a, b);
+      }
+      links.computeIfAbsent(member, k -> new TreeSet<>()).add(why);
+      links.computeIfAbsent(first, k -> new TreeSet<>()).add(why);
+    }
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  }
+}

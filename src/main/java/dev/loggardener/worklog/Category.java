@@ -1,0 +1,62 @@
+package dev.loggardener.worklog;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One issue category of a worklog: fingerprints that describe one problem, with their priority,
+ * trend and the rule that applied.
+ *
+ * @param number rank in the worklog, from 1
+ * @param id stable id: the first 12 hex digits of the primary fingerprint
+ * @param primary the most severe, then most frequent member; its message leads the section
+ * @param related the other members, most severe and frequent first
+ * @param links why the members were grouped, e.g. {@code same error code auth_service_unreachable}
+ * @param severities distinct severities of the members, most severe first
+ * @param change signed change in percent against the previous period, or null
+ * @param rule the id of the rule that applied, or null
+ * @param tracker the tracker issue from the rule, or null
+ */
+public record Category(
+    int number,
+    String id,
+    String title,
+    Priority priority,
+    List<String> priorityReasons,
+    List<String> severities,
+    long total,
+    long previousTotal,
+    Trend trend,
+    Long change,
+    List<Long> hourly,
+    List<String> services,
+    List<String> loggers,
+    FingerprintSummary primary,
+    List<FingerprintSummary> related,
+    List<String> links,
+    String impact,
+    boolean expected,
+    String rule,
+    WorklogRule.Tracker tracker) {
+  public Category {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(priority, "priority");
+    Objects.requireNonNull(trend, "trend");
+    Objects.requireNonNull(primary, "primary");
+    Objects.requireNonNull(impact, "impact");
+    priorityReasons = List.copyOf(priorityReasons);
+    severities = List.copyOf(severities);
+    hourly = List.copyOf(hourly);
+    services = List.copyOf(services);
+    loggers = List.copyOf(loggers);
+    related = List.copyOf(related);
+    links = List.copyOf(links);
+  }
+
+  /** All members, primary first. */
+  public List<FingerprintSummary> members() {
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(primary), related.stream())
+        .toList();
+  }
+}

@@ -1,0 +1,156 @@
+package dev.loggardener.worklog;
+
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Renders a {@link Worklog} as JSON for machines (chat notifications, tracker automation), with the
+ * same content as the Markdown and every category in full. The format is documented in {@code
+ * pipelines/worklog-report/SCHEMA.md}; {@link #SCHEMA_VERSION} changes when it does. Characters
+ * that matter to HTML ({@code < > & = '}) are written as {@code \\uXXXX} escapes.
+ */
+public final class JsonRenderer {
+  /** Version of the JSON format. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private JsonRenderer() {}
+
+  /** The worklog as pretty-printed JSON, ending with a newline. */
+  public static String render(Worklog w) {
+    JsonObject root = new JsonObject();
+    root.addProperty("schema_version", SCHEMA_VERSION);
+    root.addProperty("project", w.project());
+    root.addProperty("generated_at", w.generatedAt().toString());
+    root.add("period", period(w.period()));
+    root.add("previous_period", period(w.period().previous()));
+    root.addProperty("source", w.source());
+    root.addProperty("rules_version", w.rulesVersion());
+    root.add("services", strings(w.services()));
+    JsonObject totals = new JsonObject();
+    totals.addProperty("entries", w.totalEntries());
+    totals.addProperty("categories", w.categories().size());
+    totals.addProperty("critical", w.critical());
+    JsonObject byPriority = new JsonObject();
+    for (Priority p : Priority.values()) {
+      byPriority.addProperty(p.name(), w.count(p));
+    }
+    totals.add("by_priority", byPriority);
+    totals.addProperty("resolved", w.resolved().size());
+    root.add("totals", totals);
+    JsonArray categories = new JsonArray();
+    int detailed = w.detailed().size();
+    for (Category c : w.categories()) {
+      categories.add(category(c, c.number() <= detailed));
+    }
+    root.add("categories", categories);
+    JsonArray resolved = new JsonArray();
+    for (Worklog.Resolved r : w.resolved()) {
+      JsonObject o = new JsonObject();
+      o.addProperty("fingerprint", r.fingerprint());
+      o.addProperty("template", r.template());
+      o.addProperty("service", r.service());
+      o.addProperty("max_severity", r.maxSeverity());
+      o.addProperty("previous_total", r.previousTotal());
+      resolved.add(o);
+    }
+    root.add("resolved", resolved);
+    return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root) + "\n";
+  }
+
+  private static JsonObject period(Period period) {
+    JsonObject o = new JsonObject();
+    o.addProperty("from", period.from().toString());
+    o.addProperty("to", period.to().toString());
+    o.addProperty("hours", period.hourBuckets());
+    return o;
+  }
+
+  private static JsonObject category(Category c, boolean detailed) {
+    JsonObject o = new JsonObject();
+    o.addProperty("number", c.number());
+    o.addProperty("id", c.id());
+    o.addProperty("title", c.title());
+    o.addProperty("priority", c.priority().name());
+    o.addProperty("severity_label", c.priority().label());
+    o.addProperty("action", c.priority().action());
+    o.addProperty("detailed", detailed);
+    o.add("severities", strings(c.severities()));
+    o.addProperty("total", c.total());
+    o.addProperty("previous_total", c.previousTotal());
+    o.addProperty("trend", c.trend().name().toLowerCase(java.util.Locale.ROOT));
+    o.addProperty("trend_words", c.trend().words());
+    o.addProperty("change_percent", c.change());
+    o.add("hourly", longs(c.hourly()));
+    o.addProperty("sparkline", Sparkline.of(c.hourly(), MarkdownRenderer.SPARKLINE_WIDTH));
+    o.add("services", strings(c.services()));
+    o.add("modules", strings(c.loggers()));
+    o.addProperty("impact", c.impact());
+    o.addProperty("expected", c.expected());
+    o.addProperty("rule", c.rule());
+    if (c.tracker() == null) {
+      o.add("tracker", JsonNull.INSTANCE);
+    } else {
+      JsonObject tracker = new JsonObject();
+      tracker.addProperty("url", c.tracker().url());
+      tracker.addProperty("label", c.tracker().label());
+      tracker.addProperty("status", c.tracker().status());
+      o.add("tracker", tracker);
+    }
+    o.add("priority_reasons", strings(c.priorityReasons()));
+    o.add("grouped_by", strings(c.links()));
+    JsonArray messages = new JsonArray();
+    for (FingerprintSummary m : c.members()) {
+      messages.add(message(m, m == c.primary() ? "primary" : "related"));
+    }
+    o.add("messages", messages);
+    return o;
+  }
+
+  private static JsonObject message(FingerprintSummary s, String role) {
+    JsonObject o = new JsonObject();
+    o.addProperty("role", role);
+    o.addProperty("fingerprint", s.fingerprint());
+    o.addProperty("message", s.message());
+    o.addProperty("template", s.template());
+    o.addProperty("max_severity", s.maxSeverity());
+    o.addProperty("max_severity_number", s.maxSeverityNumber());
+    o.addProperty("total", s.total());
+    o.addProperty("first_seen", s.firstSeen().toString());
+    o.addProperty("last_seen", s.lastSeen().toString());
+    o.add(
+        "sample_timestamps",
+        strings(s.sampleTimestamps().stream().map(Instant::toString).toList()));
+    o.add("hourly", longs(s.hourly()));
+    o.add("services", strings(s.services()));
+    o.add("versions", strings(s.versions()));
+    o.addProperty("logger", s.logger());
+    JsonArray locations = new JsonArray();
+    for (IssueWindow.SourceLocation l : s.sourceLocations()) {
+      JsonObject location = new JsonObject();
+      location.addProperty("file", l.file());
+      location.addProperty("line", l.line());
+      location.addProperty("function", l.function());
+      locations.add(location);
+    }
+    o.add("source_locations", locations);
+    o.addProperty("exception_type", s.exceptionType());
+    o.add("trace_ids", strings(s.traceIds()));
+    return o;
+  }
+
+  private static JsonArray strings(List<String> values) {
+    JsonArray array = new JsonArray();
+    values.forEach(array::add);
+    return array;
+  }
+
+  private static JsonArray longs(List<Long> values) {
+    JsonArray array = new JsonArray();
+    values.forEach(array::add);
+    return array;
+  }
+}
