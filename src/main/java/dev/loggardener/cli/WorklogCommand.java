@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -51,7 +52,8 @@ public final class WorklogCommand implements Command {
                 + " --hours N] --out FILE [--format md|json]",
             "Reads the issue_windows rows of a period and of the period before it (for trends),\n"
                 + "groups fingerprints into issue categories, prioritizes them P0-P4 and writes\n"
-                + "the worklog. The period defaults to the 24 hours ending now.")
+                + "the worklog. The period defaults to the 24 hours ending now.\n"
+                + "Example: log-gardener worklog --store local.duckdb --hours 24 --out worklog.md")
         .option(
             "store",
             "FILE|bigquery:PROJECT.DATASET",
@@ -60,6 +62,9 @@ public final class WorklogCommand implements Command {
         .option("from", "RFC3339", "Start of the period, e.g. 2026-11-27T00:00:00Z.", null)
         .option("to", "RFC3339", "End of the period (exclusive), e.g. 2026-11-28T00:00:00Z.", null)
         .option("hours", "N", "Length of the period ending now, in hours.", null)
+        .toggle(
+            "end-at-latest",
+            "End the period at the latest stored window instead of now (old or replayed data).")
         .option("out", "FILE", "Where to write the worklog.", null)
         .option(
             "format", "md|json", "Output format (default: json for a .json file, else md).", null)
@@ -84,7 +89,6 @@ public final class WorklogCommand implements Command {
     }
     String store = flags.require("store");
     Path target = Paths.get(flags.require("out"));
-    Period period = period(flags);
     WorklogJob.Format format = format(flags, target);
     long maxDetailed = flags.getLong("max-detailed").orElseThrow();
     if (maxDetailed < 0 || maxDetailed > 10_000) {
@@ -99,7 +103,9 @@ public final class WorklogCommand implements Command {
         WorklogSettings.defaults(flags.get("project").orElse(defaultProject(store)), rules)
             .withMaxDetailed((int) maxDetailed);
     Worklog worklog;
+    Period period;
     try (IssueWindowSource source = open(store)) {
+      period = period(flags, source);
       worklog = WorklogJob.run(source, period, settings, format, target, clock.instant());
     }
     out.printf(
@@ -132,12 +138,38 @@ public final class WorklogCommand implements Command {
     return dot <= 0 ? file : file.substring(0, dot);
   }
 
-  private Period period(Flags flags) throws Flags.UsageException {
+  /**
+   * Writes the Markdown worklog of the 24 hours ending at the latest window of a local store, with
+   * the shipped rules: what {@code run} chains after the pipeline.
+   */
+  public static Worklog writeLocal(Path store, Path out, Clock clock) throws Exception {
+    try (IssueWindowSource source = DuckDbIssueWindowSource.open(store)) {
+      Period period =
+          Period.hoursEnding(hourCeiling(source.latestWindowEnd().orElse(clock.instant())), 24);
+      return WorklogJob.run(
+          source,
+          period,
+          WorklogSettings.defaults(defaultProject(store.toString()), WorklogRules.loadDefault()),
+          WorklogJob.Format.MD,
+          out,
+          clock.instant());
+    }
+  }
+
+  private static Instant hourCeiling(Instant instant) {
+    Instant floor = instant.truncatedTo(ChronoUnit.HOURS);
+    return floor.equals(instant) ? instant : floor.plus(1, ChronoUnit.HOURS);
+  }
+
+  private Period period(Flags flags, IssueWindowSource source) throws Exception {
     Optional<String> from = flags.get("from");
     Optional<String> to = flags.get("to");
     Optional<Long> hours = flags.getLong("hours");
     if (hours.isPresent() && (from.isPresent() || to.isPresent())) {
       throw new Flags.UsageException("give either --hours or --from and --to, not both");
+    }
+    if (flags.isSet("end-at-latest") && (from.isPresent() || to.isPresent())) {
+      throw new Flags.UsageException("give either --end-at-latest or --from and --to, not both");
     }
     if (from.isPresent() != to.isPresent()) {
       throw new Flags.UsageException("--from and --to go together; give both or neither");
@@ -154,7 +186,11 @@ public final class WorklogCommand implements Command {
     if (length <= 0 || length > 24L * 366) {
       throw new Flags.UsageException("--hours must be between 1 and 8784, got " + length);
     }
-    return Period.hoursEnding(clock.instant(), length);
+    Instant end =
+        flags.isSet("end-at-latest")
+            ? hourCeiling(source.latestWindowEnd().orElse(clock.instant()))
+            : clock.instant();
+    return Period.hoursEnding(end, length);
   }
 
   private static Instant instant(String flag, String text) throws Flags.UsageException {
