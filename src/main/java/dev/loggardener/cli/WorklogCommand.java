@@ -1,6 +1,6 @@
 package dev.loggardener.cli;
 
-import dev.loggardener.jobs.BigQueryIssueWindowSource;
+import dev.loggardener.jobs.IssueStores;
 import dev.loggardener.store.DuckDbIssueWindowSource;
 import dev.loggardener.worklog.IssueWindowSource;
 import dev.loggardener.worklog.Period;
@@ -23,8 +23,6 @@ import java.util.Optional;
  * {@code worklog}: writes the prioritized worklog of a period from the DuckDB store or BigQuery.
  */
 public final class WorklogCommand implements Command {
-  private static final String BIGQUERY = "bigquery:";
-
   private final Clock clock;
 
   public WorklogCommand() {
@@ -100,11 +98,11 @@ public final class WorklogCommand implements Command {
             .map(f -> WorklogRules.load(Paths.get(f)))
             .orElseGet(WorklogRules::loadDefault);
     WorklogSettings settings =
-        WorklogSettings.defaults(flags.get("project").orElse(defaultProject(store)), rules)
+        WorklogSettings.defaults(flags.get("project").orElse(IssueStores.projectOf(store)), rules)
             .withMaxDetailed((int) maxDetailed);
     Worklog worklog;
     Period period;
-    try (IssueWindowSource source = open(store)) {
+    try (IssueWindowSource source = IssueStores.open(store)) {
       period = period(flags, source);
       worklog = WorklogJob.run(source, period, settings, format, target, clock.instant());
     }
@@ -120,24 +118,6 @@ public final class WorklogCommand implements Command {
     return 0;
   }
 
-  private static IssueWindowSource open(String store) throws Exception {
-    if (store.startsWith(BIGQUERY)) {
-      return BigQueryIssueWindowSource.open(store.substring(BIGQUERY.length()));
-    }
-    return DuckDbIssueWindowSource.open(Paths.get(store));
-  }
-
-  private static String defaultProject(String store) {
-    if (store.startsWith(BIGQUERY)) {
-      String dataset = store.substring(BIGQUERY.length());
-      int dot = dataset.indexOf('.');
-      return dot < 0 ? dataset : dataset.substring(0, dot);
-    }
-    String file = Paths.get(store).getFileName().toString();
-    int dot = file.lastIndexOf('.');
-    return dot <= 0 ? file : file.substring(0, dot);
-  }
-
   /**
    * Writes the Markdown worklog of the 24 hours ending at the latest window of a local store, with
    * the shipped rules: what {@code run} chains after the pipeline.
@@ -149,7 +129,8 @@ public final class WorklogCommand implements Command {
       return WorklogJob.run(
           source,
           period,
-          WorklogSettings.defaults(defaultProject(store.toString()), WorklogRules.loadDefault()),
+          WorklogSettings.defaults(
+              IssueStores.projectOf(store.toString()), WorklogRules.loadDefault()),
           WorklogJob.Format.MD,
           out,
           clock.instant());
