@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Where the worklog reads {@code issue_windows} rows from: the DuckDB store or BigQuery. */
-public interface IssueWindowSource {
+public interface IssueWindowSource extends AutoCloseable {
 
   /** The rows whose window starts inside the period. */
   List<IssueWindow> windows(Period period) throws Exception;

@@ -1,0 +1,29 @@
+package dev.loggardener.normalize;
+
+import java.io.Serializable;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The identity of one kind of message, and what it was computed from.
+ *
+ * @param id 64 lower-case hex digits: SHA-256 of the canonical form described in {@link
+ *     Fingerprinter}
+ * @param template the normalized template (or stack signature) the id was computed from
+ * @param redactedMessage the message with secrets removed; the only form of it that may be stored
+ * @param ruleSetVersion the version of the rules that produced the template
+ */
+public record Fingerprint(String id, String template, String redactedMessage, String ruleSetVersion)
+    implements Serializable {
+  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
+
+  public Fingerprint {
+    Objects.requireNonNull(id, "id");
+    if (!HEX64.matcher(id).matches()) {
+      throw new IllegalArgumentException("fingerprint id must be 64 lower-case hex digits: " + id);
+    }
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(redactedMessage, "redactedMessage");
+    Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
+  }
+}

@@ -1,0 +1,148 @@
+package dev.loggardener.normalize;
+
+import dev.loggardener.logentry.LogEntry;
+import dev.loggardener.logentry.ServiceIdentity;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Redacts, normalizes and fingerprints log messages.
+ *
+ * <p>The fingerprint id is the lower-case hex SHA-256 of this canonical form (UTF-8, lines joined
+ * by {@code \n}, every value with {@code \} escaped as {@code \\} and newlines as {@code \n}):
+ *
+ * <pre>
+ * loggardener-fingerprint/1
+ * resource_type=&lt;monitored resource type, or empty&gt;
+ * service=&lt;service name, or empty&gt;
+ * logger=&lt;logger or module, or empty&gt;
+ * kind=&lt;message | stack&gt;
+ * template=&lt;template, or the stack signature for kind=stack&gt;
+ * </pre>
+ *
+ * <p>For an entry with a stack trace the template is {@link StackSignature}: exception type plus
+ * top in-app frames. Left out on purpose: the revision, instance and location (the same problem
+ * keeps its identity across deploys and replicas); the severity (a per-occurrence attribute that
+ * Cloud Run infers from the stream, so the same line can arrive as ERROR on stderr and DEFAULT on
+ * stdout; the aggregates keep severity counts instead); and the rule-set version, which every
+ * {@link Fingerprint} carries beside the id so that a rules change moves only the fingerprints of
+ * messages whose template it changes. Nothing depends on arrival order, hash codes or clocks.
+ * Thread-safe; ids of recent templates are memoised, which changes only speed.
+ */
+public final class Fingerprinter implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final int CACHE_LIMIT = 50_000;
+
+  private final String ruleSetVersion;
+  private final Redactor redactor;
+  private final Normalizer normalizer;
+  private transient volatile ConcurrentHashMap<String, String> idCache;
+
+  public Fingerprinter(RuleSet ruleSet) {
+    this.ruleSetVersion = ruleSet.version();
+    this.redactor = new Redactor(ruleSet);
+    this.normalizer = new Normalizer(ruleSet);
+  }
+
+  /** Fingerprints an entry: its message (or stack trace) together with who logged it. */
+  public Fingerprint fingerprint(LogEntry entry) {
+    ServiceIdentity service = entry.service();
+    String redacted = redactor.redact(entry.message());
+    boolean stack = entry.stackTrace() != null;
+    String template =
+        stack
+            ? redactor.redact(StackSignature.of(entry.stackTrace()))
+            : normalizer.template(redacted);
+    String id =
+        id(
+            canonical(
+                service.resourceType(),
+                service.service(),
+                entry.logger() == null ? "" : entry.logger(),
+                stack,
+                template));
+    return new Fingerprint(id, template, redacted, ruleSetVersion);
+  }
+
+  /** Fingerprints bare message text, with empty identity fields. */
+  public Fingerprint fingerprintMessage(String message) {
+    String redacted = redactor.redact(message);
+    String template = normalizer.template(redacted);
+    return new Fingerprint(
+        id(canonical("", "", "", false, template)), template, redacted, ruleSetVersion);
+  }
+
+  /** Redacts any text we store or print (labels, URLs, messages). */
+  public String redact(String text) {
+    return redactor.redact(text);
+  }
+
+  /** The version of the rules this fingerprinter applies. */
+  public String ruleSetVersion() {
+    return ruleSetVersion;
+  }
+
+  static String canonical(
+      String resourceType, String service, String logger, boolean stack, String template) {
+    StringBuilder out = new StringBuilder(template.length() + 96);
+    out.append("loggardener-fingerprint/1\nresource_type=");
+    escape(resourceType, out);
+    out.append("\nservice=");
+    escape(service, out);
+    out.append("\nlogger=");
+    escape(logger, out);
+    out.append("\nkind=").append(stack ? "stack" : "message").append("\ntemplate=");
+    escape(template, out);
+    return out.toString();
+  }
+
+  private static void escape(String value, StringBuilder out) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\\') {
+        out.append("\\\\");
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else {
+        out.append(c);
+      }
+    }
+  }
+
+  private String id(String canonical) {
+    ConcurrentHashMap<String, String> cache = idCache;
+    if (cache == null) {
+      cache = new ConcurrentHashMap<>();
+      idCache = cache;
+    }
+    String id = cache.get(canonical);
+    if (id == null) {
+      id = sha256Hex(canonical);
+      if (cache.size() >= CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.put(canonical, id);
+    }
+    return id;
+  }
+
+  /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
+  static String sha256Hex(String text) {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime provides SHA-256", e);
+    }
+    byte[] hash = digest.digest(text.getBytes(StandardCharsets.UTF_8));
+    char[] hex = new char[64];
+    for (int i = 0; i < 32; i++) {
+      hex[2 * i] = Character.forDigit((hash[i] >> 4) & 0xF, 16);
+      hex[2 * i + 1] = Character.forDigit(hash[i] & 0xF, 16);
+    }
+    return new String(hex);
+  }
+}

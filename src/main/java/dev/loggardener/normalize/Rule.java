@@ -1,0 +1,121 @@
+package dev.loggardener.normalize;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One normalization rule from a rules file: a regex whose matches are replaced, guarded by cheap
+ * triggers so that it only runs on text that can match.
+ *
+ * @param id stable kebab-case id
+ * @param description one line saying what the rule catches
+ * @param stage whether the rule redacts secrets or masks variable parts
+ * @param pattern the compiled regex
+ * @param replaceWith the replacement, with {@code $1}-style group references
+ * @param triggers lower-case literals, one of which the lower-cased text must contain; empty means
+ *     always
+ * @param minDigitRun the rule runs only on text with a digit run this long (0: no such guard)
+ * @param luhn whether a match is replaced only when its digits pass the Luhn check
+ * @param examples inputs with the output this rule alone must produce
+ */
+public record Rule(
+    String id,
+    String description,
+    Stage stage,
+    Pattern pattern,
+    String replaceWith,
+    List<String> triggers,
+    int minDigitRun,
+    boolean luhn,
+    List<Example> examples)
+    implements Serializable {
+
+  /** When a rule runs. */
+  public enum Stage {
+    /** On the raw message, before anything else sees it. */
+    REDACT,
+    /** On the redacted text, before tokenizing. */
+    MASK;
+
+    static Stage parse(String text) {
+      return switch (text == null ? "" : text.toLowerCase(Locale.ROOT)) {
+        case "redact" -> REDACT;
+        case "mask" -> MASK;
+        default -> null;
+      };
+    }
+  }
+
+  /** A worked example: the rule applied alone to {@code input} must give {@code output}. */
+  public record Example(String input, String output) implements Serializable {
+    public Example {
+      Objects.requireNonNull(input, "input");
+      Objects.requireNonNull(output, "output");
+    }
+  }
+
+  public Rule {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(stage, "stage");
+    Objects.requireNonNull(pattern, "pattern");
+    Objects.requireNonNull(replaceWith, "replaceWith");
+    triggers = List.copyOf(triggers);
+    examples = List.copyOf(examples);
+  }
+
+  /** Whether the guards allow this rule to match the text whose lower-case form is given. */
+  boolean triggeredBy(String lowerText, int longestDigitRun) {
+    if (minDigitRun > 0 && longestDigitRun < minDigitRun) {
+      return false;
+    }
+    if (triggers.isEmpty()) {
+      return true;
+    }
+    for (String trigger : triggers) {
+      if (lowerText.contains(trigger)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Applies this rule alone, ignoring the triggers. */
+  String apply(String text) {
+    Matcher matcher = pattern.matcher(text);
+    if (!matcher.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    do {
+      if (luhn && !passesLuhn(matcher.group())) {
+        matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group()));
+      } else {
+        matcher.appendReplacement(out, replaceWith);
+      }
+    } while (matcher.find());
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  static boolean passesLuhn(String text) {
+    int sum = 0;
+    int digits = 0;
+    for (int i = text.length() - 1; i >= 0; i--) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        continue;
+      }
+      int d = c - '0';
+      if (digits % 2 == 1) {
+        d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+      }
+      sum += d;
+      digits++;
+    }
+    return digits > 0 && sum % 10 == 0;
+  }
+}

@@ -1,0 +1,234 @@
+package dev.loggardener.normalize;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * A versioned, validated list of normalization rules read from a YAML rules file.
+ *
+ * <p>The file is parsed as plain data (maps, lists, strings; no type tags). Loading checks that
+ * every rule has an id, a known stage, a compiling pattern and a replacement, that ids are unique
+ * and kebab-case, and that every example gives its expected output; any failure is an {@link
+ * InvalidRulesException} naming the file and the rule.
+ */
+public final class RuleSet implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Where the shipped rules live on the classpath (copied from {@code pipelines/}). */
+  public static final String DEFAULT_RESOURCE = "pipelines/log-stream/rules/normalize.yaml";
+
+  private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+  private final String version;
+  private final List<Rule> rules;
+
+  private RuleSet(String version, List<Rule> rules) {
+    this.version = version;
+    this.rules = List.copyOf(rules);
+  }
+
+  /** Loads the rules shipped in the jar. */
+  public static RuleSet loadDefault() {
+    try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new InvalidRulesException(
+            "rules resource " + DEFAULT_RESOURCE + " is not on the classpath; rebuild the jar");
+      }
+      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "jar");
+    } catch (IOException e) {
+      throw new InvalidRulesException("cannot read " + DEFAULT_RESOURCE + ": " + e.getMessage());
+    }
+  }
+
+  /** Loads and validates a rules file. */
+  public static RuleSet load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new InvalidRulesException("cannot read rules file " + file + ": " + e.getMessage());
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Parses and validates rules text; {@code source} names it in error messages. */
+  static RuleSet parse(String text, String source) {
+    Object root;
+    try {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+    } catch (YAMLException e) {
+      String reason = e.getMessage() == null ? "" : e.getMessage().replace('\n', ' ');
+      throw new InvalidRulesException(source + ": not valid YAML: " + reason);
+    }
+    if (!(root instanceof Map<?, ?> top)) {
+      throw new InvalidRulesException(source + ": expected a mapping with 'version' and 'rules'");
+    }
+    Object version = top.get("version");
+    if (!(version instanceof String v) || v.isBlank()) {
+      throw new InvalidRulesException(source + ": 'version' must be a non-empty quoted string");
+    }
+    if (!(top.get("rules") instanceof List<?> items) || items.isEmpty()) {
+      throw new InvalidRulesException(source + ": 'rules' must be a non-empty list");
+    }
+    List<Rule> rules = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      Rule rule = parseRule(items.get(i), source + ": rule #" + (i + 1));
+      if (!ids.add(rule.id())) {
+        throw new InvalidRulesException(source + ": duplicate rule id '" + rule.id() + "'");
+      }
+      checkExamples(rule, source);
+      rules.add(rule);
+    }
+    return new RuleSet(v, rules);
+  }
+
+  private static Rule parseRule(Object item, String where) {
+    if (!(item instanceof Map<?, ?> map)) {
+      throw new InvalidRulesException(where + ": expected a mapping");
+    }
+    String id = requireString(map, "id", where);
+    if (!KEBAB.matcher(id).matches()) {
+      throw new InvalidRulesException(where + ": id '" + id + "' must be kebab-case");
+    }
+    String at = where + " '" + id + "'";
+    String description = requireString(map, "description", at);
+    Rule.Stage stage = Rule.Stage.parse(optionalString(map, "stage", at));
+    if (stage == null) {
+      throw new InvalidRulesException(at + ": 'stage' must be 'redact' or 'mask'");
+    }
+    String regex = requireString(map, "pattern", at);
+    Pattern pattern;
+    try {
+      pattern = Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw new InvalidRulesException(
+          at + ": pattern does not compile: " + e.getDescription() + " near index " + e.getIndex());
+    }
+    String replaceWith = requireString(map, "replace_with", at);
+    List<String> triggers = new ArrayList<>();
+    if (map.get("triggers") != null) {
+      if (!(map.get("triggers") instanceof List<?> list)) {
+        throw new InvalidRulesException(at + ": 'triggers' must be a list of strings");
+      }
+      for (Object t : list) {
+        if (!(t instanceof String s) || s.isEmpty() || !s.equals(s.toLowerCase(Locale.ROOT))) {
+          throw new InvalidRulesException(at + ": triggers must be non-empty lower-case strings");
+        }
+        triggers.add(s);
+      }
+    }
+    int minDigitRun = 0;
+    if (map.get("min_digit_run") != null) {
+      if (!(map.get("min_digit_run") instanceof Integer n) || n < 1) {
+        throw new InvalidRulesException(at + ": 'min_digit_run' must be a positive integer");
+      }
+      minDigitRun = n;
+    }
+    String check = optionalString(map, "check", at);
+    if (check != null && !check.equals("luhn")) {
+      throw new InvalidRulesException(at + ": unknown check '" + check + "' (known: luhn)");
+    }
+    return new Rule(
+        id,
+        description,
+        stage,
+        pattern,
+        replaceWith,
+        triggers,
+        minDigitRun,
+        check != null,
+        parseExamples(map.get("examples"), at));
+  }
+
+  private static List<Rule.Example> parseExamples(Object raw, String at) {
+    if (!(raw instanceof List<?> list) || list.isEmpty()) {
+      throw new InvalidRulesException(at + ": needs at least one example (input and output)");
+    }
+    List<Rule.Example> examples = new ArrayList<>();
+    for (Object item : list) {
+      if (!(item instanceof Map<?, ?> map)
+          || !(map.get("input") instanceof String input)
+          || !(map.get("output") instanceof String output)) {
+        throw new InvalidRulesException(at + ": each example needs string 'input' and 'output'");
+      }
+      examples.add(new Rule.Example(input, output));
+    }
+    return examples;
+  }
+
+  private static void checkExamples(Rule rule, String source) {
+    for (Rule.Example example : rule.examples()) {
+      String actual;
+      try {
+        actual = rule.apply(example.input());
+      } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        throw new InvalidRulesException(
+            source + ": rule '" + rule.id() + "' has a bad replace_with: " + e.getMessage());
+      }
+      if (!actual.equals(example.output())) {
+        throw new InvalidRulesException(
+            source
+                + ": rule '"
+                + rule.id()
+                + "' example fails: input '"
+                + oneLine(example.input())
+                + "' gave '"
+                + oneLine(actual)
+                + "', expected '"
+                + oneLine(example.output())
+                + "'");
+      }
+    }
+  }
+
+  private static String oneLine(String text) {
+    return text.replace("\n", "\\n").replace("\r", "\\r");
+  }
+
+  private static String requireString(Map<?, ?> map, String key, String where) {
+    String value = optionalString(map, key, where);
+    if (value == null || value.isEmpty()) {
+      throw new InvalidRulesException(where + ": '" + key + "' is required");
+    }
+    return value;
+  }
+
+  private static String optionalString(Map<?, ?> map, String key, String where) {
+    Object value = map.get(key);
+    if (value != null && !(value instanceof String)) {
+      throw new InvalidRulesException(where + ": '" + key + "' must be a quoted string");
+    }
+    return (String) value;
+  }
+
+  /** The rules file's version; every fingerprint records it. */
+  public String version() {
+    return version;
+  }
+
+  /** The rules in file order. */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** The rules of one stage, in file order. */
+  List<Rule> rules(Rule.Stage stage) {
+    return rules.stream().filter(r -> r.stage() == stage).toList();
+  }
+}

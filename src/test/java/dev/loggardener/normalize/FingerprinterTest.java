@@ -1,0 +1,208 @@
+package dev.loggardener.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loggardener.logentry.LogEntry;
+import dev.loggardener.logentry.ServiceIdentity;
+import dev.loggardener.logentry.Severity;
+import dev.loggardener.logentry.StackFrame;
+import dev.loggardener.logentry.StackTrace;
+import dev.loggardener.logentry.TimestampSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class FingerprinterTest {
+  private static final RuleSet RULES = RuleSet.loadDefault();
+  private static final Fingerprinter FINGERPRINTER = new Fingerprinter(RULES);
+
+  @Test
+  void canonicalFormIsTheDocumentedOne() {
+    assertThat(Fingerprinter.canonical("cloud_run_revision", "api", "app.auth", false, "a\\b\nc"))
+        .isEqualTo(
+            "loggardener-fingerprint/1\nresource_type=cloud_run_revision\nservice=api\n"
+                + "logger=app.auth\nkind=message\ntemplate=a\\\\b\\nc");
+    assertThat(Fingerprinter.sha256Hex("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  }
+
+  @Test
+  void fingerprintsOfTheGoldenCorpusDoNotChange() throws IOException {
+    List<String> rows = resourceLines("fixtures/fingerprint-golden.tsv");
+    assertThat(rows).hasSizeGreaterThan(5);
+    for (String row : rows) {
+      String[] cols = row.split("\t", -1);
+      Fingerprint f = FINGERPRINTER.fingerprintMessage(cols[0]);
+      assertThat(f.template()).as("template of: " + cols[0]).isEqualTo(cols[1]);
+      assertThat(f.id()).as("id of: " + cols[0]).isEqualTo(cols[2]);
+      assertThat(f.ruleSetVersion()).isEqualTo(RULES.version());
+    }
+  }
+
+  @Test
+  void identityFieldsButNotSeverityOrRevisionTakePartInTheId() {
+    LogEntry base =
+        entry("api", "api-00001-abc", Severity.ERROR, "app.auth", "boom after 3s", null);
+    String id = FINGERPRINTER.fingerprint(base).id();
+    assertThat(
+            FINGERPRINTER
+                .fingerprint(
+                    entry(
+                        "api",
+                        "api-00002-xyz",
+                        Severity.WARNING,
+                        "app.auth",
+                        "boom after 4s",
+                        null))
+                .id())
+        .isEqualTo(id);
+    assertThat(
+            FINGERPRINTER
+                .fingerprint(
+                    entry(
+                        "web", "api-00001-abc", Severity.ERROR, "app.auth", "boom after 3s", null))
+                .id())
+        .isNotEqualTo(id);
+    assertThat(
+            FINGERPRINTER
+                .fingerprint(
+                    entry("api", "api-00001-abc", Severity.ERROR, "app.db", "boom after 3s", null))
+                .id())
+        .isNotEqualTo(id);
+    assertThat(FINGERPRINTER.fingerprintMessage("boom after 3s").id()).isNotEqualTo(id);
+  }
+
+  @Test
+  void stackTracesGroupByExceptionTypeAndInAppFramesWithoutLineNumbers() {
+    StackTrace first =
+        new StackTrace(
+            "java",
+            "java.lang.IllegalStateException",
+            "bad state 42",
+            List.of(
+                new StackFrame("java.util.HashMap", "get", "HashMap.java", 10L),
+                new StackFrame("com.acme.Repo", "load", "Repo.java", 55L),
+                new StackFrame("com.acme.Repo", "load", "Repo.java", 55L),
+                new StackFrame("org.springframework.web.Dispatcher", "run", "D.java", 1L),
+                new StackFrame("com.acme.Api", "lambda$handle$12", "Api.java", 7L),
+                new StackFrame("com.acme.Main", "main", "Main.java", 3L)));
+    StackTrace moved =
+        new StackTrace(
+            "java",
+            "java.lang.IllegalStateException",
+            "bad state 43",
+            List.of(
+                new StackFrame("com.acme.Repo", "load", "Repo.java", 61L),
+                new StackFrame("org.springframework.web.Dispatcher", "run", "D.java", 9L),
+                new StackFrame("com.acme.Api", "lambda$handle$3", "Api.java", 8L),
+                new StackFrame("com.acme.Other", "unused", "Other.java", 3L)));
+    Fingerprint a =
+        FINGERPRINTER.fingerprint(entry("api", null, Severity.ERROR, "app", "x 1", first));
+    Fingerprint b =
+        FINGERPRINTER.fingerprint(entry("api", null, Severity.ERROR, "app", "y 2", moved));
+    assertThat(a.template())
+        .isEqualTo(
+            "java.lang.IllegalStateException at com.acme.Repo.load < com.acme.Api.lambda$handle$"
+                + " < com.acme.Main.main");
+    assertThat(b.template())
+        .isEqualTo(
+            "java.lang.IllegalStateException at com.acme.Repo.load < com.acme.Api.lambda$handle$"
+                + " < com.acme.Other.unused");
+    StackTrace libraryOnly =
+        new StackTrace(
+            "python",
+            "KeyError",
+            "",
+            List.of(new StackFrame(null, "get", "/usr/lib/python3/site-packages/x.py", 3L)));
+    assertThat(
+            FINGERPRINTER
+                .fingerprint(entry("api", null, Severity.ERROR, "app", "", libraryOnly))
+                .template())
+        .isEqualTo("KeyError at /usr/lib/python3/site-packages/x.py.get");
+  }
+
+  @Test
+  void shuffledAndSplitCorpusGetsIdenticalAssignments() throws Exception {
+    List<String> corpus = new ArrayList<>();
+    LoghubCorpus.load().forEach(log -> corpus.addAll(log.messages()));
+    Map<String, String> reference = new HashMap<>();
+    for (String message : corpus) {
+      reference.put(message, FINGERPRINTER.fingerprintMessage(message).id());
+    }
+    List<String> shuffled = new ArrayList<>(corpus);
+    Collections.shuffle(shuffled, new Random(7));
+    int third = shuffled.size() / 3;
+    List<List<String>> parts =
+        List.of(
+            shuffled.subList(0, third),
+            shuffled.subList(third, 2 * third),
+            shuffled.subList(2 * third, shuffled.size()));
+    for (List<String> part : parts) {
+      Fingerprinter worker = roundTrip(new Fingerprinter(RuleSet.loadDefault()));
+      for (String message : part) {
+        assertThat(worker.fingerprintMessage(message).id()).isEqualTo(reference.get(message));
+      }
+    }
+  }
+
+  private static Fingerprinter roundTrip(Fingerprinter fingerprinter) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(fingerprinter);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      return (Fingerprinter) in.readObject();
+    }
+  }
+
+  static List<String> resourceLines(String name) throws IOException {
+    try (InputStream in = FingerprinterTest.class.getClassLoader().getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(l -> !l.isBlank())
+          .toList();
+    }
+  }
+
+  private static LogEntry entry(
+      String service,
+      String revision,
+      Severity severity,
+      String logger,
+      String message,
+      StackTrace trace) {
+    return new LogEntry(
+        Instant.parse("2026-11-28T10:00:00Z"),
+        TimestampSource.ENTRY,
+        null,
+        null,
+        null,
+        null,
+        severity,
+        false,
+        new ServiceIdentity("cloud_run_revision", service, revision, null, null),
+        Map.of(),
+        null,
+        null,
+        null,
+        null,
+        logger,
+        message,
+        trace,
+        null);
+  }
+}

@@ -1,0 +1,133 @@
+package dev.loggardener.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loggardener.logentry.LogEntry;
+import dev.loggardener.logentry.ServiceIdentity;
+import dev.loggardener.logentry.Severity;
+import dev.loggardener.logentry.TimestampSource;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RedactorTest {
+  private static final RuleSet RULES = RuleSet.loadDefault();
+  private static final Fingerprinter FINGERPRINTER = new Fingerprinter(RULES);
+
+  static Stream<Arguments> secrets() {
+    return Stream.of(
+        Arguments.of(
+            "jwt",
+            "rejected token eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+                + "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c for user",
+            "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"),
+        Arguments.of(
+            "bearer", "Authorization: Bearer ya29.A0ARrdaM-k9Zx81QpL", "ya29.A0ARrdaM-k9Zx81QpL"),
+        Arguments.of(
+            "basic",
+            "sent Authorization: Basic YWxhZGRpbjpvcGVuc2VzYW1l",
+            "YWxhZGRpbjpvcGVuc2VzYW1l"),
+        Arguments.of(
+            "google-api-key",
+            "geocode failed for key AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI",
+            "AIzaSyDdI0hCZtE6vySjMm-WEfRq3CPzqKqqsHI"),
+        Arguments.of("aws-access-key", "assumed AKIAIOSFODNN7EXAMPLE ok", "AKIAIOSFODNN7EXAMPLE"),
+        Arguments.of(
+            "aws-secret-key",
+            "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
+        Arguments.of(
+            "github-token",
+            "push failed with ghp_16C7e42F292c6912E7710c838347Ae178B4a",
+            "ghp_16C7e42F292c6912E7710c838347Ae178B4a"),
+        Arguments.of(
+            "gitlab-token",
+            "clone using glpat-Xy7zQ1w2e3r4t5y6u7i8 failed",
+            "glpat-Xy7zQ1w2e3r4t5y6u7i8"),
+        Arguments.of(
+            "slack-token",
+            "posting with xoxb-2048-4096-QwErTyUiOpAsDfGh failed",
+            "xoxb-2048-4096-QwErTyUiOpAsDfGh"),
+        Arguments.of(
+            "private-key",
+            "loaded -----BEGIN PRIVATE KEY-----\nMIIEvgIBADANBgkqhkiG9w0BAQEFAASC\n"
+                + "-----END PRIVATE KEY----- from env",
+            "MIIEvgIBADANBgkqhkiG9w0BAQEFAASC"),
+        Arguments.of("password-equals", "login attempt password=Tr0ub4dor&3 rejected", "Tr0ub4dor"),
+        Arguments.of("password-quoted", "config password='correct horse' loaded", "correct horse"),
+        Arguments.of(
+            "password-json", "{\"user\": \"ann\", \"password\": \"s3cr3t-P@ss\"}", "s3cr3t-P@ss"),
+        Arguments.of("secret-colon", "client_secret: GOCSPX-abcdef123456", "GOCSPX-abcdef123456"),
+        Arguments.of("token-equals", "callback?token=a1b2c3d4e5f6&next=/home", "a1b2c3d4e5f6"),
+        Arguments.of("api-key", "request with api_key=\"k-9f8e7d6c\" denied", "k-9f8e7d6c"),
+        Arguments.of(
+            "url-credentials",
+            "connecting to https://admin:hunter2pass@db.example.com:5432/app",
+            "hunter2pass"),
+        Arguments.of(
+            "email", "password reset sent to jane.doe@example.com", "jane.doe@example.com"),
+        Arguments.of("card-spaced", "payment 4111 1111 1111 1111 declined", "4111 1111 1111 1111"),
+        Arguments.of("card-plain", "payment 5500005555555559 declined", "5500005555555559"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("secrets")
+  void secretAppearsInNoOutput(String secretClass, String message, String secret) {
+    Fingerprint bare = FINGERPRINTER.fingerprintMessage(message);
+    Fingerprint withEntry = FINGERPRINTER.fingerprint(entry(message));
+    for (Fingerprint f : new Fingerprint[] {bare, withEntry}) {
+      assertThat(f.redactedMessage()).as("redacted message").doesNotContain(secret);
+      assertThat(f.template()).as("template").doesNotContain(secret);
+      assertThat(Fingerprinter.canonical("cloud_run_revision", "api", "app", false, f.template()))
+          .as("fingerprint input")
+          .doesNotContain(secret);
+    }
+    assertThat(FINGERPRINTER.redact(message)).doesNotContain(secret);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("secrets")
+  void secretInLabelOrUrlTextIsRedacted(String secretClass, String message, String secret) {
+    assertThat(FINGERPRINTER.redact("label value: " + message + " end")).doesNotContain(secret);
+  }
+
+  static Stream<Arguments> innocentTexts() {
+    return Stream.of(
+        Arguments.of("Basic authentication failed for the request"),
+        Arguments.of("Using SSOT OAuth Client Secret for staging environment (length=35)"),
+        Arguments.of("PacketResponder 1 for block blk_-6952295868487656571 terminating"),
+        Arguments.of("order 4111111111111112 shipped"),
+        Arguments.of("handler com.foo.Bar@1a2b3c busy"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("innocentTexts")
+  void leavesTextWithoutSecretsUnchanged(String text) {
+    assertThat(FINGERPRINTER.redact(text)).isEqualTo(text);
+  }
+
+  private static LogEntry entry(String message) {
+    return new LogEntry(
+        Instant.parse("2026-11-28T10:00:00Z"),
+        TimestampSource.ENTRY,
+        null,
+        null,
+        null,
+        null,
+        Severity.ERROR,
+        false,
+        new ServiceIdentity("cloud_run_revision", "api", "api-00001-abc", null, null),
+        Map.of(),
+        null,
+        null,
+        null,
+        null,
+        "app",
+        message,
+        null,
+        null);
+  }
+}

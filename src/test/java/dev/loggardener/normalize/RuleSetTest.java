@@ -1,0 +1,112 @@
+package dev.loggardener.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RuleSetTest {
+  private static final Path RULES_DIR = Path.of("pipelines", "log-stream", "rules");
+
+  private static final String VALID_RULE =
+      """
+        - id: digits
+          description: Digits.
+          stage: mask
+          pattern: '\\d+'
+          replace_with: '<N>'
+          examples:
+            - input: 'a 12'
+              output: 'a <N>'
+      """;
+
+  static Stream<Path> shippedFiles() throws IOException {
+    try (Stream<Path> files = Files.list(RULES_DIR)) {
+      List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      assertThat(yaml).as("rules files under " + RULES_DIR).isNotEmpty();
+      return yaml.stream();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("shippedFiles")
+  void everyShippedFileLoadsAndEveryExampleGivesItsOutput(Path file) {
+    RuleSet rules = RuleSet.load(file);
+    assertThat(rules.version()).isNotBlank();
+    assertThat(rules.rules()).isNotEmpty();
+    for (Rule rule : rules.rules()) {
+      assertThat(rule.examples()).as(rule.id()).isNotEmpty();
+      for (Rule.Example example : rule.examples()) {
+        assertThat(rule.apply(example.input())).as(rule.id()).isEqualTo(example.output());
+      }
+    }
+  }
+
+  @Test
+  void defaultRulesFromTheClasspathAreTheShippedFile() {
+    RuleSet fromJar = RuleSet.loadDefault();
+    RuleSet fromFile = RuleSet.load(RULES_DIR.resolve("normalize.yaml"));
+    assertThat(fromJar.version()).isEqualTo(fromFile.version());
+    assertThat(fromJar.rules())
+        .extracting(Rule::id)
+        .isEqualTo(fromFile.rules().stream().map(Rule::id).toList());
+  }
+
+  static Stream<Arguments> invalidFiles() {
+    return Stream.of(
+        Arguments.of("rules:\n" + VALID_RULE, "'version' must be a non-empty quoted string"),
+        Arguments.of("version: '1'\nrules: []\n", "'rules' must be a non-empty list"),
+        Arguments.of(
+            "version: '1'\nrules:\n" + VALID_RULE + VALID_RULE, "duplicate rule id 'digits'"),
+        Arguments.of(
+            "version: '1'\nrules:\n" + VALID_RULE.replace("'\\d+'", "'(unclosed'"),
+            "pattern does not compile"),
+        Arguments.of(
+            "version: '1'\nrules:\n" + VALID_RULE.replace("'a <N>'", "'a 12'"),
+            "example fails: input 'a 12' gave 'a <N>', expected 'a 12'"),
+        Arguments.of(
+            "version: '1'\nrules:\n" + VALID_RULE.replace("stage: mask", "stage: shred"),
+            "'stage' must be 'redact' or 'mask'"),
+        Arguments.of(
+            "version: '1'\nrules:\n" + VALID_RULE.replace("id: digits", "id: Digits_1"),
+            "must be kebab-case"),
+        Arguments.of(
+            "version: '1'\nrules:\n"
+                + VALID_RULE.replace("replace_with: '<N>'", "replace_with: '$9'"),
+            "bad replace_with"),
+        Arguments.of(
+            "version: '1'\nrules:\n"
+                + VALID_RULE.replace("    examples:", "    triggers: ['ABC']\n    examples:"),
+            "triggers must be non-empty lower-case strings"),
+        Arguments.of("version: '1'\nrules: [ {", "not valid YAML"),
+        Arguments.of("!!java.io.File ['/tmp']", "not valid YAML"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("invalidFiles")
+  void rejectsInvalidFilesWithOneClearLine(String yaml, String expected, @TempDir Path dir)
+      throws IOException {
+    Path file = dir.resolve("rules.yaml");
+    Files.writeString(file, yaml);
+    assertThatThrownBy(() -> RuleSet.load(file))
+        .isInstanceOf(InvalidRulesException.class)
+        .hasMessageContaining(expected)
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void rejectsMissingFile(@TempDir Path dir) {
+    assertThatThrownBy(() -> RuleSet.load(dir.resolve("absent.yaml")))
+        .isInstanceOf(InvalidRulesException.class)
+        .hasMessageContaining("cannot read rules file");
+  }
+}
