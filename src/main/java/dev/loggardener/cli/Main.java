@@ -7,7 +7,8 @@ import java.util.List;
 
 /** Entry point of {@code log-gardener.jar}: dispatches to one of the {@link Command}s. */
 public final class Main {
-  private static final List<Command> COMMANDS = List.of(new ParseCommand(), new GenerateCommand());
+  private static final List<Command> COMMANDS =
+      List.of(new ParseCommand(), new GenerateCommand(), new FingerprintCommand());
 
   private Main() {}
 
