@@ -54,6 +54,7 @@ public final class Replayer {
     long nextReport = started + SECOND;
     long published = 0;
     long withoutTimestamp = 0;
+    long reported = -1;
     List<PubsubMessage> batch = new ArrayList<>(batchSize);
     try (ExportReader entries = ExportReader.open(Files.newInputStream(file))) {
       while (entries.hasNext()) {
@@ -69,6 +70,7 @@ public final class Replayer {
           batch.clear();
           if (pacer.nanoTime() >= nextReport) {
             report(published, started);
+            reported = published;
             nextReport += SECOND;
           }
         }
@@ -79,7 +81,9 @@ public final class Replayer {
       publisher.publish(List.copyOf(batch));
       published += batch.size();
     }
-    report(published, started);
+    if (published != reported) {
+      report(published, started);
+    }
     return new Summary(published, withoutTimestamp, (pacer.nanoTime() - started) / (double) SECOND);
   }
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import dev.loggardener.jobs.WorklogOptions;
+import dev.loggardener.jobs.StreamOptions;
+import dev.loggardener.jobs.WorklogReportOptions;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -27,8 +28,11 @@ class FlexTemplateParametersTest {
   static Stream<Arguments> templates() {
     return Stream.of(
         Arguments.of(
+            FlexTemplateMetadataTest.TEMPLATES.resolve("log-stream/metadata.json"),
+            StreamOptions.class),
+        Arguments.of(
             FlexTemplateMetadataTest.TEMPLATES.resolve("worklog/metadata.json"),
-            WorklogOptions.class));
+            WorklogReportOptions.class));
   }
 
   @ParameterizedTest
