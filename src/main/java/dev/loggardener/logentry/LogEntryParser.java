@@ -40,6 +40,12 @@ public final class LogEntryParser implements Serializable {
   /** Real entries nest under 20 levels; 64 leaves room and keeps recursion shallow. */
   public static final int DEFAULT_MAX_DEPTH = 64;
 
+  /** The earliest entry timestamp accepted: BigQuery's smallest TIMESTAMP. */
+  public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  /** Entry timestamps must be before this: BigQuery's largest TIMESTAMP, less a day. */
+  public static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
   private static final Pattern LATENCY = Pattern.compile("\\s*(\\d{1,12}(?:\\.\\d{1,9})?)s\\s*");
   private static final Pattern TRACE = Pattern.compile("projects/[^/]+/traces/(.+)");
   private static final StackTraceParser STACK_TRACES = new StackTraceParser();
@@ -134,7 +140,24 @@ public final class LogEntryParser implements Serializable {
         split(JsonFields.object(root, "split", "split")));
   }
 
+  /**
+   * A timestamp must fit BigQuery's TIMESTAMP range (years 1 to 9999) with a day to spare at the
+   * top, so that the end of the event-time window holding it can be stored as well.
+   */
+  private static Instant storable(Instant time, String field) throws PayloadRejection {
+    if (time != null && (time.isBefore(EARLIEST) || !time.isBefore(LATEST))) {
+      throw new PayloadRejection(
+          RejectReason.BAD_TIMESTAMP,
+          field + " " + time + " is outside " + EARLIEST + " to " + LATEST + " (exclusive)");
+    }
+    return time;
+  }
+
   private static Instant timestamp(JsonObject root, String field) throws PayloadRejection {
+    return storable(readTimestamp(root, field), field);
+  }
+
+  private static Instant readTimestamp(JsonObject root, String field) throws PayloadRejection {
     JsonElement value = JsonFields.member(root, field);
     if (value == null) {
       return null;
@@ -166,15 +189,17 @@ public final class LogEntryParser implements Serializable {
           RejectReason.NO_TIMESTAMP,
           "no timestamp, receiveTimestamp or attribute " + TIMESTAMP_ATTRIBUTE);
     }
-    return Rfc3339.parse(attribute)
-        .orElseThrow(
-            () ->
-                new PayloadRejection(
-                    RejectReason.BAD_TIMESTAMP,
-                    "attribute "
-                        + TIMESTAMP_ATTRIBUTE
-                        + " is not an RFC 3339 timestamp: "
-                        + excerpt(attribute)));
+    return storable(
+        Rfc3339.parse(attribute)
+            .orElseThrow(
+                () ->
+                    new PayloadRejection(
+                        RejectReason.BAD_TIMESTAMP,
+                        "attribute "
+                            + TIMESTAMP_ATTRIBUTE
+                            + " is not an RFC 3339 timestamp: "
+                            + excerpt(attribute))),
+        "attribute " + TIMESTAMP_ATTRIBUTE);
   }
 
   private static Severity severity(JsonObject root) throws PayloadRejection {

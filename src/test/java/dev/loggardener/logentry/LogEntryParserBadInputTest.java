@@ -162,7 +162,31 @@ class LogEntryParserBadInputTest {
         bad(
             "seconds out of range",
             RejectReason.BAD_TIMESTAMP,
-            "{\"timestamp\":{\"seconds\":9223372036854775807}}"));
+            "{\"timestamp\":{\"seconds\":9223372036854775807}}"),
+        bad(
+            "last day of year 9999, whose window end BigQuery cannot store",
+            RejectReason.BAD_TIMESTAMP,
+            "{\"timestamp\":\"9999-12-31T23:59:59.999999999Z\"}"),
+        bad(
+            "seconds beyond year 9999",
+            RejectReason.BAD_TIMESTAMP,
+            "{\"timestamp\":{\"seconds\":400000000000}}"),
+        bad(
+            "seconds before year 1",
+            RejectReason.BAD_TIMESTAMP,
+            "{\"timestamp\":{\"seconds\":-62135596801}}"),
+        bad(
+            "receiveTimestamp in year 0",
+            RejectReason.BAD_TIMESTAMP,
+            "{" + T + ",\"receiveTimestamp\":\"0000-06-01T00:00:00Z\"}"));
+  }
+
+  @Test
+  void acceptsTheFirstInstantOfYearOneAndTheDayBeforeTheLastOfYear9999() {
+    for (String time : new String[] {"0001-01-01T00:00:00Z", "9999-12-30T23:59:59.999999999Z"}) {
+      byte[] payload = ("{\"timestamp\":\"" + time + "\"}").getBytes(StandardCharsets.UTF_8);
+      assertThat(Entries.PARSER.parse(payload, Map.of())).isInstanceOf(ParseResult.Parsed.class);
+    }
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
