@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * <p>Takes the failures of all stages as a list, re-windows them into the global window (they come
  * from windowed and unwindowed stages) and writes each as one row, payload byte for byte. A row the
  * dead-letter table itself refuses cannot be dead-lettered again: it is counted in {@code
- * deadletters/refused} and logged without its payload. Counter: {@code deadletters/written}.
+ * deadletters/refused} and logged with its stage, message id and reason only, as its payload and
+ * error detail may hold secrets. Counter: {@code deadletters/written}.
  */
 public final class WriteDeadLetters
     extends PTransform<PCollectionList<DeadLetter>, PCollection<Void>> {
@@ -103,7 +104,11 @@ public final class WriteDeadLetters
     @ProcessElement
     public void process(@Element DeadLetter letter) {
       refused.inc();
-      LOG.error("dead_letters refused a row: {}", letter.errorMessage());
+      LOG.error(
+          "dead_letters refused the {} dead letter of message {} (reason {})",
+          letter.stage().code(),
+          letter.messageId(),
+          letter.reason());
     }
   }
 }

@@ -1,0 +1,268 @@
+package dev.loggardener.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import dev.loggardener.beam.AggregationSettings;
+import dev.loggardener.beam.RawMessage;
+import dev.loggardener.beam.RawMessageCoder;
+import dev.loggardener.beam.WriteAggregates;
+import dev.loggardener.beam.WriteDeadLetters;
+import dev.loggardener.cli.WorklogCommand;
+import dev.loggardener.normalize.RuleSet;
+import dev.loggardener.store.DuckDbIssueWindowSource;
+import dev.loggardener.store.DuckDbStore;
+import dev.loggardener.worklog.Period;
+import dev.loggardener.worklog.Worklog;
+import dev.loggardener.worklog.WorklogJob;
+import dev.loggardener.worklog.WorklogRules;
+import dev.loggardener.worklog.WorklogSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plants one secret of every class the redactor knows in messages, labels, request URLs and stack
+ * traces, runs them through the production graph into DuckDB and the worklog, and looks for the
+ * secrets' bytes in everything analysts read and in our own log output. Dead letters are not
+ * checked: they keep the raw payload byte for byte for replay, and their error detail may quote it,
+ * so the deployment keeps them in a restricted dataset.
+ */
+@RunWith(JUnit4.class)
+public class LeakAuditTest {
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
+  private static final Instant T0 = Instant.parse("2026-11-28T09:00:00Z");
+
+  /** Secret class → the secret value exactly as it is planted. */
+  static final Map<String, String> SECRETS = new LinkedHashMap<>();
+
+  static {
+    SECRETS.put(
+        "jwt",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJsZWFrLWF1ZGl0In0.Qm9ndXNTaWduYXR1cmVGb3JMZWFrQXVkaXQ");
+    SECRETS.put("bearer", "ya29.LeakAuditBearer0123456789");
+    SECRETS.put("basic", "bGVha2F1ZGl0OnMzY3IzdA==");
+    SECRETS.put("google-api-key", "AIzaSyLeakAudit0123456789abcdefghijklmn");
+    SECRETS.put("aws-access-key-id", "AKIALEAKAUDIT0123456");
+    SECRETS.put("github-token", "ghp_LeakAudit0123456789abcdefghijklmnop");
+    SECRETS.put("gitlab-token", "glpat-LeakAudit0123456789xyz");
+    SECRETS.put("slack-token", "xoxb-123456789012-LeakAuditSlackBot");
+    SECRETS.put("slack-webhook", "T0LEAK/B0AUDIT/LeakAuditWebhookPath");
+    SECRETS.put("private-key", "MIIEpAIBAAKCAQEAleakauditprivatekeybody0123");
+    SECRETS.put("password", "Hunter2LeakAuditPw");
+    SECRETS.put("secret", "LeakAuditClientSecretValue");
+    SECRETS.put("token", "LeakAuditRefreshTok3n");
+    SECRETS.put("api-key", "LeakAuditApiKeyValue99");
+    SECRETS.put("url-credentials", "LeakAuditUrlPass");
+    SECRETS.put("email", "leak.audit.person@example.org");
+    SECRETS.put("card-number", "4111 1111 1111 1111");
+  }
+
+  @Rule public final transient TestPipeline p = TestPipeline.create();
+  @Rule public final transient TemporaryFolder temp = new TemporaryFolder();
+
+  /** The secret as it appears in text, with the context its class's rule recognises. */
+  static String inContext(String kind, String secret) {
+    return switch (kind) {
+      case "bearer" -> "Authorization: Bearer " + secret;
+      case "basic" -> "Authorization: Basic " + secret;
+      case "slack-webhook" -> "https://hooks.slack.com/services/" + secret;
+      case "private-key" ->
+          "-----BEGIN RSA PRIVATE KEY-----\n" + secret + "\n-----END RSA PRIVATE KEY-----";
+      case "password" -> "password=" + secret;
+      case "secret" -> "client_secret: " + secret;
+      case "token" -> "{\"refresh_token\": \"" + secret + "\"}";
+      case "api-key" -> "api_key=" + secret;
+      case "url-credentials" -> "postgres://app:" + secret + "@db.internal:5432/app";
+      default -> secret;
+    };
+  }
+
+  /** Four entries per secret: in the message, a label, the request URL and a stack trace. */
+  static List<RawMessage> plantedMessages() {
+    List<RawMessage> messages = new ArrayList<>();
+    int n = 0;
+    for (Map.Entry<String, String> secret : SECRETS.entrySet()) {
+      String text = inContext(secret.getKey(), secret.getValue());
+      for (String place : List.of("message", "label", "url", "stack")) {
+        JsonObject entry = new JsonObject();
+        entry.addProperty("timestamp", T0.plusSeconds(n).toString());
+        entry.addProperty("insertId", "leak-" + n);
+        entry.addProperty("logName", "projects/leak-audit/logs/run.googleapis.com%2Fstderr");
+        entry.addProperty("severity", "ERROR");
+        JsonObject resource = new JsonObject();
+        resource.addProperty("type", "cloud_run_revision");
+        JsonObject resourceLabels = new JsonObject();
+        resourceLabels.addProperty("service_name", "leak-audit");
+        resourceLabels.addProperty("revision_name", "leak-audit-00001-abc");
+        resource.add("labels", resourceLabels);
+        entry.add("resource", resource);
+        switch (place) {
+          case "message" -> entry.addProperty("textPayload", "login failed: " + text);
+          case "label" -> {
+            JsonObject labels = new JsonObject();
+            labels.addProperty("credential", text);
+            labels.addProperty("user", secret.getKey().equals("email") ? secret.getValue() : "x");
+            entry.add("labels", labels);
+            entry.addProperty("textPayload", "request carried a credential label");
+          }
+          case "url" -> {
+            JsonObject request = new JsonObject();
+            request.addProperty("requestMethod", "GET");
+            request.addProperty("requestUrl", url(secret.getKey(), secret.getValue()));
+            request.addProperty("status", 500);
+            entry.add("httpRequest", request);
+          }
+          default ->
+              entry.addProperty(
+                  "textPayload",
+                  "java.lang.IllegalStateException: upstream refused "
+                      + text
+                      + "\n\tat com.example.Auth.login(Auth.java:42)"
+                      + "\n\tat com.example.Api.handle(Api.java:7)");
+        }
+        messages.add(
+            new RawMessage(
+                entry.toString().getBytes(StandardCharsets.UTF_8), Map.of(), "leak-m-" + n));
+        n++;
+      }
+      String broken = "{\"timestamp\":\"" + text + "\",\"textPayload\":\"" + text + "\"}";
+      messages.add(
+          new RawMessage(broken.getBytes(StandardCharsets.UTF_8), Map.of(), "leak-bad-" + n++));
+    }
+    return messages;
+  }
+
+  private static String url(String kind, String secret) {
+    return switch (kind) {
+      case "url-credentials" -> "https://app:" + secret + "@api.example.com/v1/items";
+      case "slack-webhook" -> "https://hooks.slack.com/services/" + secret;
+      case "private-key", "bearer", "basic" ->
+          "https://api.example.com/v1/items?token=" + secret.replace("=", "%3D");
+      default ->
+          "https://api.example.com/v1/items?api_key=" + secret.replace(" ", "%20") + "&next=/x";
+    };
+  }
+
+  @Test
+  public void noPlantedSecretReachesTheStoreTheWorklogOrOurLogs() throws Exception {
+    Path file = temp.getRoot().toPath().resolve("leak.duckdb");
+    List<RawMessage> messages = plantedMessages();
+    LogStreamPipeline.build(
+        p,
+        Create.of(messages).withCoder(RawMessageCoder.of()),
+        RuleSet.loadDefault(),
+        AggregationSettings.defaults(),
+        new LogStreamPipeline.Outputs(
+            WriteAggregates.toDuckDb(file, CLOCK), WriteDeadLetters.toDuckDb(file, CLOCK)),
+        CLOCK);
+    ByteArrayOutputStream logs = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    StringBuilder stored = new StringBuilder();
+    String markdown;
+    String json;
+    System.setErr(new PrintStream(new Tee(stderr, logs), true, StandardCharsets.UTF_8));
+    try {
+      LoggerFactory.getLogger(LeakAuditTest.class).warn("leak audit: log capture is on");
+      assertThat(p.run().waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
+      try (DuckDbStore store = DuckDbStore.open(file);
+          Statement sql = store.connection().createStatement()) {
+        assertThat(
+                HostileInputPipelineTest.single(sql, "SELECT SUM(entry_count) FROM issue_windows"))
+            .isEqualTo(SECRETS.size() * 4L);
+        assertThat(HostileInputPipelineTest.single(sql, "SELECT COUNT(*) FROM dead_letters"))
+            .isEqualTo(SECRETS.size());
+        appendRows(sql, "SELECT t::VARCHAR FROM issue_windows t", stored);
+        appendRows(sql, "SELECT t::VARCHAR FROM " + DuckDbStore.CATALOG_VIEW + " t", stored);
+      }
+      try (DuckDbIssueWindowSource source = DuckDbIssueWindowSource.open(file)) {
+        Worklog worklog =
+            WorklogJob.build(
+                source,
+                Period.hoursEnding(T0.plusSeconds(3600), 24),
+                WorklogSettings.defaults("leak-audit", WorklogRules.loadDefault()),
+                CLOCK.instant());
+        markdown = WorklogJob.render(worklog, WorklogJob.Format.MD);
+        json = WorklogJob.render(worklog, WorklogJob.Format.JSON);
+      }
+      Path local = temp.getRoot().toPath().resolve("worklog.md");
+      WorklogCommand.writeLocal(file, local, CLOCK);
+      markdown += Files.readString(local);
+    } finally {
+      System.setErr(stderr);
+    }
+
+    assertThat(stored).contains("leak-audit").contains("<SECRET>");
+    assertThat(markdown).contains("leak-audit");
+    assertThat(json).contains("leak-audit");
+    String ourLogs = logs.toString(StandardCharsets.UTF_8);
+    assertThat(ourLogs).contains("leak audit: log capture is on");
+    for (Map.Entry<String, String> secret : SECRETS.entrySet()) {
+      for (String fragment : fragments(secret.getValue())) {
+        assertThat(stored)
+            .as("issue_windows and the catalog: %s", secret.getKey())
+            .doesNotContain(fragment);
+        assertThat(markdown).as("worklog Markdown: %s", secret.getKey()).doesNotContain(fragment);
+        assertThat(json).as("worklog JSON: %s", secret.getKey()).doesNotContain(fragment);
+        assertThat(ourLogs).as("our log output: %s", secret.getKey()).doesNotContain(fragment);
+      }
+    }
+  }
+
+  /** The secret and its URL-encoded form, as either may be stored. */
+  static List<String> fragments(String secret) {
+    return List.of(secret, secret.replace("=", "%3D").replace(" ", "%20"));
+  }
+
+  private static void appendRows(Statement sql, String query, StringBuilder into) throws Exception {
+    try (ResultSet rows = sql.executeQuery(query)) {
+      while (rows.next()) {
+        into.append(rows.getString(1)).append('\n');
+      }
+    }
+  }
+
+  /** Copies everything written to the real stream into a buffer too. */
+  private static final class Tee extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
+
+    Tee(OutputStream first, OutputStream second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public synchronized void write(int b) throws java.io.IOException {
+      first.write(b);
+      second.write(b);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) throws java.io.IOException {
+      first.write(b, off, len);
+      second.write(b, off, len);
+    }
+  }
+}
