@@ -8,7 +8,13 @@ import java.util.List;
 /** Entry point of {@code log-gardener.jar}: dispatches to one of the {@link Command}s. */
 public final class Main {
   private static final List<Command> COMMANDS =
-      List.of(new ParseCommand(), new GenerateCommand(), new ReplayCommand(), new WorklogCommand());
+      List.of(
+          new ParseCommand(),
+          new GenerateCommand(),
+          new ReplayCommand(),
+          new StreamCommand(),
+          new RunCommand(),
+          new WorklogCommand());
 
   private Main() {}
 
