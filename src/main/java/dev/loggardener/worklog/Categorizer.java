@@ -19,10 +19,11 @@ import java.util.regex.Pattern;
  * <p>Two fingerprints of severity WARNING or above join one category when they share an error code
  * token (a snake_case or UPPER_SNAKE word such as {@code auth_service_unreachable}, shared by at
  * most {@link #MAX_TOKEN_FINGERPRINTS} fingerprints so that common words do not glue everything
- * together), share a trace id, or come from the same service and logger within {@link #TOGETHER} of
- * each other. Fingerprints of any severity matched by the same titled rule join one category. The
- * result depends only on the set of summaries: input is sorted by fingerprint and union-find always
- * keeps the smallest fingerprint as the root.
+ * together), share a trace id (with at most {@link #MAX_TRACE_FINGERPRINTS} others), or come from
+ * the same service and logger within {@link #TOGETHER} of each other (in a module with at most
+ * {@link #MAX_MODULE_FINGERPRINTS} such fingerprints). Fingerprints of any severity matched by the
+ * same titled rule join one category. The result depends only on the set of summaries: input is
+ * sorted by fingerprint and union-find always keeps the smallest fingerprint as the root.
  */
 public final class Categorizer {
   /** Occurrences of one module this close in time count as firing together. */
@@ -30,6 +31,12 @@ public final class Categorizer {
 
   /** A token shared by more fingerprints than this is too common to mean one problem. */
   public static final int MAX_TOKEN_FINGERPRINTS = 8;
+
+  /**
+   * A module with more WARNING-or-worse fingerprints than this is too busy for firing together to
+   * mean one problem (a shared logger such as Python's {@code logging}).
+   */
+  public static final int MAX_MODULE_FINGERPRINTS = 8;
 
   /** A trace shared by more fingerprints than this is a busy request, not one problem. */
   public static final int MAX_TRACE_FINGERPRINTS = 20;
@@ -100,6 +107,10 @@ public final class Categorizer {
         });
     byModule.forEach(
         (module, occurrences) -> {
+          if (occurrences.stream().map(Occurrence::index).distinct().count()
+              > MAX_MODULE_FINGERPRINTS) {
+            return;
+          }
           occurrences.sort(Comparator.comparing(Occurrence::at).thenComparing(Occurrence::index));
           for (int k = 1; k < occurrences.size(); k++) {
             Occurrence before = occurrences.get(k - 1);

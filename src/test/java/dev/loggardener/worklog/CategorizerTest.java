@@ -66,6 +66,19 @@ class CategorizerTest {
   }
 
   @Test
+  void keepsApartTheManyErrorsOfABusySharedLoggerFiringTogether() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i <= Categorizer.MAX_MODULE_FINGERPRINTS; i++) {
+      rows.add(
+          new ExampleRows.Row("busy" + i, "ERROR", "Failure number " + i, "x")
+              .logger("logging")
+              .pane(1, "2026-11-28T10:00:0" + i + "Z"));
+    }
+
+    assertThat(groups(WorklogRules.none(), rows)).hasSize(Categorizer.MAX_MODULE_FINGERPRINTS + 1);
+  }
+
+  @Test
   void groupsWarningsThatShareATraceId() {
     List<Map<String, Object>> rows =
         List.of(
