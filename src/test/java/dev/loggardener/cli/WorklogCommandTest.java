@@ -60,10 +60,10 @@ class WorklogCommandTest {
     assertThat(status).as(err()).isZero();
     String md = Files.readString(target);
     assertThat(md).startsWith("# Log Gardener Worklog - netra\n");
-    assertThat(md).contains("**Total Issues Identified:** 8");
+    assertThat(md).contains("**Total Issues Identified:** 7");
     assertThat(out.toString(StandardCharsets.UTF_8))
         .isEqualTo(
-            "worklog: 8 categories (3 P0, 0 P1) from 2993 entries, 2026-11-27T12:00:00Z to"
+            "worklog: 7 categories (3 P0, 0 P1) from 2993 entries, 2026-11-27T12:00:00Z to"
                 + " 2026-11-28T12:00:00Z, written to "
                 + target
                 + "\n");
