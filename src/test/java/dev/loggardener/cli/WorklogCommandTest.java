@@ -134,7 +134,7 @@ class WorklogCommandTest {
             store, target, Clock.fixed(Instant.parse("2027-03-01T08:30:00Z"), ZoneOffset.UTC));
 
     assertThat(worklog.period().to()).isEqualTo(WorklogTestData.END);
-    assertThat(worklog.categories()).hasSize(8);
+    assertThat(worklog.categories()).hasSize(7);
     assertThat(Files.readString(target)).startsWith("# Log Gardener Worklog - netra\n");
   }
 
