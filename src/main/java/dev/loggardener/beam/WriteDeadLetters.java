@@ -12,10 +12,12 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.DefaultTrigger;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindows;
 import org.apache.beam.sdk.transforms.windowing.Window;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.joda.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +56,20 @@ public final class WriteDeadLetters
   @Override
   public PCollection<Void> expand(PCollectionList<DeadLetter> failures) {
     PipelineCoders.registerOn(failures.getPipeline());
-    PCollection<DeadLetter> letters =
-        failures
-            .apply("FlattenFailures", Flatten.pCollections())
-            .apply("IntoGlobalWindow", Window.into(new GlobalWindows()));
+    PCollectionList<DeadLetter> global = PCollectionList.empty(failures.getPipeline());
+    for (int i = 0; i < failures.size(); i++) {
+      global =
+          global.and(
+              failures
+                  .get(i)
+                  .apply(
+                      "IntoGlobalWindow" + i,
+                      Window.<DeadLetter>into(new GlobalWindows())
+                          .triggering(DefaultTrigger.of())
+                          .withAllowedLateness(Duration.ZERO)
+                          .discardingFiredPanes()));
+    }
+    PCollection<DeadLetter> letters = global.apply("FlattenFailures", Flatten.pCollections());
     if (duckDb != null) {
       return letters.apply(
           "InsertIntoDuckDb",

@@ -8,7 +8,12 @@ import java.util.List;
 /** Entry point of {@code log-gardener.jar}: dispatches to one of the {@link Command}s. */
 public final class Main {
   private static final List<Command> COMMANDS =
-      List.of(new ParseCommand(), new GenerateCommand(), new ReplayCommand(), new WorklogCommand());
+      List.of(
+          new ParseCommand(),
+          new FingerprintCommand(),
+          new GenerateCommand(),
+          new ReplayCommand(),
+          new WorklogCommand());
 
   private Main() {}
 

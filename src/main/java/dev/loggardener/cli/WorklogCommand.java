@@ -170,7 +170,7 @@ public final class WorklogCommand implements Command {
     Instant end =
         flags.isSet("end-at-latest")
             ? hourCeiling(source.latestWindowEnd().orElse(clock.instant()))
-            : clock.instant();
+            : clock.instant().truncatedTo(ChronoUnit.SECONDS);
     return Period.hoursEnding(end, length);
   }
 

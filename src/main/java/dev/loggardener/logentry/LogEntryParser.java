@@ -235,7 +235,7 @@ public final class LogEntryParser implements Serializable {
   }
 
   /** The URL's path without scheme, host, query string or fragment. */
-  static String path(String url) {
+  private static String path(String url) {
     if (url == null || url.isBlank()) {
       return null;
     }
@@ -293,7 +293,7 @@ public final class LogEntryParser implements Serializable {
   }
 
   /** The log id after {@code /logs/}, percent-decoded as UTF-8. */
-  static String logId(String logName) {
+  private static String logId(String logName) {
     if (logName == null) {
       return null;
     }

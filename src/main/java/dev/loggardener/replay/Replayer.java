@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -115,6 +116,7 @@ public final class Replayer {
 
   private void report(long published, long started) {
     double seconds = Math.max(1e-9, (pacer.nanoTime() - started) / (double) SECOND);
-    progress.printf("replay: %d messages published (%.1f/s)%n", published, published / seconds);
+    progress.printf(
+        Locale.ROOT, "replay: %d messages published (%.1f/s)%n", published, published / seconds);
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -133,7 +134,7 @@ public final class Categorizer {
     Set<String> tokens = new TreeSet<>();
     Matcher matcher = CODE_TOKEN.matcher(template);
     while (matcher.find()) {
-      tokens.add(matcher.group(1).toLowerCase(java.util.Locale.ROOT));
+      tokens.add(matcher.group(1).toLowerCase(Locale.ROOT));
     }
     return tokens;
   }

@@ -262,6 +262,10 @@ public final class MarkdownRenderer {
 
   private static void matrix(StringBuilder md, Worklog w) {
     md.append("## Priority Matrix\n\n");
+    if (w.categories().isEmpty()) {
+      md.append("No issue categories in this period.\n");
+      return;
+    }
     md.append(
         "| Issue | Severity | Business Impact | Priority | Action Required | Count | Trend |\n");
     md.append(

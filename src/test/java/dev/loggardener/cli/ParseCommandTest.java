@@ -102,6 +102,26 @@ class ParseCommandTest {
   }
 
   @Test
+  void printsWhatItReadBeforeFailingOnACorruptGzipStream() throws IOException {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (OutputStream gz = new GZIPOutputStream(compressed)) {
+      for (int i = 0; i < 2_000; i++) {
+        gz.write(
+            ("{\"timestamp\":\"2024-01-01T00:00:00Z\",\"textPayload\":\"entry " + i + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] bytes = compressed.toByteArray();
+    Path file = dir.resolve("truncated.jsonl.gz");
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 20));
+
+    assertThat(run("parse", "--input", file.toString())).isEqualTo(1);
+
+    assertThat(outLines()).isNotEmpty().allMatch(line -> line.contains("\"message\":\"entry "));
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("log-gardener parse: ");
+  }
+
+  @Test
   void explainsItsOptionsOnHelp() {
     assertThat(run("parse", "--help")).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))

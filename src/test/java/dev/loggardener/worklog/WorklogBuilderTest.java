@@ -117,4 +117,18 @@ class WorklogBuilderTest {
         .contains("1 more categories are counted in the totals only.")
         .doesNotContain("Template 0");
   }
+
+  @Test
+  void rendersAnEmptyPeriodAsAShortReport() {
+    Worklog worklog =
+        new WorklogBuilder(WorklogSettings.defaults("p", WorklogRules.none()))
+            .build(ExampleRows.PERIOD, List.of(), List.of(), Map.of(), "test", ExampleRows.END);
+
+    assertThat(MarkdownRenderer.render(worklog))
+        .contains(
+            "No issues were logged in this period.",
+            "No issue categories in this period.",
+            "**Total Issues Identified:** 0");
+    assertThat(JsonRenderer.render(worklog)).contains("\"categories\": []", "\"entries\": 0");
+  }
 }
