@@ -10,6 +10,8 @@ public final class Main {
   private static final List<Command> COMMANDS =
       List.of(
           new ParseCommand(),
+          new RunCommand(),
+          new StreamCommand(),
           new FingerprintCommand(),
           new GenerateCommand(),
           new ReplayCommand(),

@@ -112,8 +112,17 @@ public final class Normalizer implements Serializable {
               : s.charAt(start) != '/'
                   ? TokenClassifier.URL
                   : hasDigitOrQuery(start, core) ? TokenClassifier.PATH : null;
-      if (replacement == null && DateWords.isDateWord(s, start, core) && startsDate(end)) {
+      if (replacement == null && startsDate(end) && DateWords.isDateWord(s, start, core)) {
         replacement = TokenClassifier.TS;
+      }
+      if (replacement == null && endsWithNumber()) {
+        String unit = TokenClassifier.separateUnit(s, start, core);
+        if (unit != null) {
+          out.setLength(out.length() - TokenClassifier.NUM.length() - 1);
+          out.append(unit).append(s, core, end);
+          inDate = false;
+          return end;
+        }
       }
       boolean datePart =
           replacement == TokenClassifier.TS
@@ -141,6 +150,14 @@ public final class Normalizer implements Serializable {
         }
       }
       return false;
+    }
+
+    private boolean endsWithNumber() {
+      int len = out.length();
+      int numLen = TokenClassifier.NUM.length();
+      return len > numLen
+          && out.charAt(len - 1) == ' '
+          && out.lastIndexOf(TokenClassifier.NUM, len - 1 - numLen) == len - 1 - numLen;
     }
 
     private boolean endsWithSpaceAfterDate() {

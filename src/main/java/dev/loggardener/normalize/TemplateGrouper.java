@@ -33,6 +33,9 @@ public final class TemplateGrouper {
   /** Constant words a family must share before its differences can be judged variable. */
   static final int MIN_CONSTANT_WORDS = 2;
 
+  /** Positions beyond this take part in single-position judgements only, which bounds the cost. */
+  static final int MAX_PAIR_LENGTH = 64;
+
   private static final String VARIABLE = "<*>";
   private static final String EMPTY = "";
   private static final java.util.Set<String> HTTP_METHODS =
@@ -90,22 +93,46 @@ public final class TemplateGrouper {
     while (changed) {
       changed = false;
       for (int p = 0; p < length; p++) {
-        Map<List<String>, List<Tokens>> families = new TreeMap<>(TemplateGrouper::compareLists);
-        for (Tokens t : sameLength) {
-          List<String> key = new ArrayList<>(t.values);
-          key.set(p, "");
-          families.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
-        }
-        for (Map.Entry<List<String>, List<Tokens>> e : families.entrySet()) {
-          List<Tokens> family = e.getValue();
-          if (constantWords(e.getKey()) >= MIN_CONSTANT_WORDS && isVariable(family, p)) {
-            final int position = p;
-            family.forEach(t -> t.values.set(position, VARIABLE));
-            changed = true;
-          }
+        changed |= generalizeAt(sameLength, p, -1);
+      }
+      for (int p = 0; !changed && p < Math.min(length, MAX_PAIR_LENGTH); p++) {
+        for (int q = p + 1; q < Math.min(length, MAX_PAIR_LENGTH); q++) {
+          changed |= generalizeAt(sameLength, p, q);
         }
       }
     }
+  }
+
+  /**
+   * Judges the families of templates that agree everywhere except at {@code p} (and {@code q}, when
+   * it is not negative); returns whether any position became a variable.
+   */
+  private static boolean generalizeAt(List<Tokens> sameLength, int p, int q) {
+    Map<List<String>, List<Tokens>> families = new TreeMap<>(TemplateGrouper::compareLists);
+    for (Tokens t : sameLength) {
+      List<String> key = new ArrayList<>(t.values);
+      key.set(p, "");
+      if (q >= 0) {
+        key.set(q, "");
+      }
+      families.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+    }
+    boolean changed = false;
+    int minWords = q < 0 ? MIN_CONSTANT_WORDS : MIN_CONSTANT_WORDS + 1;
+    for (Map.Entry<List<String>, List<Tokens>> e : families.entrySet()) {
+      List<Tokens> family = e.getValue();
+      if (family.size() < 2 || constantWords(e.getKey()) < minWords) {
+        continue;
+      }
+      if (isVariable(family, p) && (q < 0 || isVariable(family, q))) {
+        family.forEach(t -> t.values.set(p, VARIABLE));
+        if (q >= 0) {
+          family.forEach(t -> t.values.set(q, VARIABLE));
+        }
+        changed = true;
+      }
+    }
+    return changed;
   }
 
   private static int constantWords(List<String> key) {
@@ -193,15 +220,29 @@ public final class TemplateGrouper {
           continue;
         }
         int end = i + 1;
-        if (!Normalizer.isDelimiter(c)) {
-          while (end < n
-              && template.charAt(end) != ' '
-              && !Normalizer.isDelimiter(template.charAt(end))) {
+        int close = c == '"' ? template.indexOf('"', i + 1) : -1;
+        if (close > i + 1 && isMultiWordLiteral(template, i + 1, close)) {
+          values.add("\"");
+          spaces.add(space);
+          String quoted = template.substring(i + 1, close);
+          values.add(quoted);
+          spaces.add(false);
+          values.add("\"");
+          spaces.add(false);
+          space = false;
+          i = close + 1;
+          continue;
+        }
+        if (!isSplit(c)) {
+          while (end < n && template.charAt(end) != ' ' && !isSplit(template.charAt(end))) {
             end++;
           }
         }
         String word = template.substring(i, end);
-        String value = word.indexOf('<') >= 0 && hasPlaceholder(word) ? VARIABLE : word;
+        String value =
+            hasPlaceholder(word) || word.equalsIgnoreCase("true") || word.equalsIgnoreCase("false")
+                ? VARIABLE
+                : word;
         int last = values.size() - 1;
         if (value.equals(VARIABLE)
             && last >= 1
@@ -224,6 +265,17 @@ public final class TemplateGrouper {
       return new Tokens(template, count, values, spaces);
     }
 
+    /** A quoted text of several words without placeholders is one value, like a single word. */
+    private static boolean isMultiWordLiteral(String template, int from, int to) {
+      String quoted = template.substring(from, to);
+      return quoted.indexOf(' ') >= 0 && !hasPlaceholder(quoted);
+    }
+
+    /** Delimiters of the normalizer plus {@code :}, which also separates keys from values. */
+    private static boolean isSplit(char c) {
+      return c == ':' || Normalizer.isDelimiter(c);
+    }
+
     /** An empty value ({@code ()}, {@code key= }) aligns with a filled one in another template. */
     private static boolean isEmptySlot(char delimiter, char next) {
       return switch (delimiter) {
@@ -236,6 +288,9 @@ public final class TemplateGrouper {
     }
 
     private static boolean hasPlaceholder(String word) {
+      if (word.indexOf('<') < 0) {
+        return false;
+      }
       int open = word.indexOf('<');
       while (open >= 0) {
         int close = word.indexOf('>', open);

@@ -48,6 +48,11 @@ final class DataflowJobGraph {
   /** Runs the pipeline (which writes the template) and reads the job JSON back. */
   static DataflowJobGraph translate(Pipeline pipeline, Path dir) throws IOException {
     pipeline.run();
+    return read(dir);
+  }
+
+  /** Reads the job JSON a run with {@link #offlineArgs} wrote. */
+  static DataflowJobGraph read(Path dir) throws IOException {
     String json = Files.readString(dir.resolve("job.json"), StandardCharsets.UTF_8);
     return new DataflowJobGraph(JsonParser.parseString(json).getAsJsonObject());
   }

@@ -18,6 +18,8 @@ class NormalizerTest {
             "Auth unreachable after 0.51s - preventing WebSocket timeout",
             "Auth unreachable after <DURATION> - preventing WebSocket timeout"),
         Arguments.of("request took 250ms", "request took <DURATION>"),
+        Arguments.of("request took 250 ms", "request took <DURATION>"),
+        Arguments.of("estimated size 1.2 KB, free 3 B", "estimated size <SIZE>, free <SIZE>"),
         Arguments.of("upload of 12MB done", "upload of <SIZE> done"),
         Arguments.of(
             "169.254.169.126:49090 - \"GET /health/ready HTTP/1.1\" 200",

@@ -64,6 +64,21 @@ class TemplateGrouperTest {
             true,
             "forwarded for <*> to backend"),
         Arguments.of(
+            "booleans are values",
+            List.of(
+                "updateClipping isOverlap:false, top=<NUM>",
+                "updateClipping isOverlap:true, top=<NUM>"),
+            true,
+            "updateClipping isOverlap:<*>, top=<*>"),
+        Arguments.of(
+            "two positions that vary together with three or more values each are variables",
+            List.of(
+                "acquire lock=<NUM>, tag=\"View Lock\", name=systemui, ws=null",
+                "acquire lock=<NUM>, tag=\"AudioMix\", name=audioserver, ws=null",
+                "acquire lock=<NUM>, tag=\"RILJ_ACK_WL\", name=phone, ws=null"),
+            true,
+            "acquire lock=<*>, tag=\"<*>\", name=<*>, ws=null"),
+        Arguments.of(
             "differences need enough shared words around them",
             List.of("alpha started", "beta started", "gamma started"),
             false,

@@ -131,4 +131,39 @@ class WorklogBuilderTest {
             "**Total Issues Identified:** 0");
     assertThat(JsonRenderer.render(worklog)).contains("\"categories\": []", "\"entries\": 0");
   }
+
+  @Test
+  void keepsTheCriticalErrorsOnTopOfThousandsOfInfoTemplates() {
+    List<IssueWindow> rows = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      String words =
+          Integer.toString(i, 26).chars().mapToObj(c -> "w" + (char) c).reduce("", String::concat);
+      rows.add(
+          IssueWindow.fromColumns(
+              new ExampleRows.Row("info" + i, "INFO", "Chatty " + words + " done", "x")
+                  .logger("chatty" + (i % 50))
+                  .pane(1, NOW)));
+    }
+    for (int i = 0; i < 3; i++) {
+      rows.add(
+          IssueWindow.fromColumns(
+              new ExampleRows.Row("critical" + i, "CRITICAL", "Outage kind" + " x".repeat(i), "y")
+                  .logger("core" + i)
+                  .pane(1, "2026-11-28T0" + (2 * i) + ":00:00Z")));
+    }
+
+    Worklog worklog =
+        new WorklogBuilder(new WorklogSettings("p", 5, 20, 1000, WorklogRules.none()))
+            .build(ExampleRows.PERIOD, rows, List.of(), Map.of(), "test", ExampleRows.END);
+    String md = MarkdownRenderer.render(worklog);
+
+    assertThat(worklog.categories().subList(0, 3))
+        .allSatisfy(c -> assertThat(c.priority()).isEqualTo(Priority.P0));
+    assertThat(worklog.totalEntries()).isEqualTo(3_003);
+    assertThat(worklog.categories()).hasSize(4);
+    assertThat(worklog.categories().get(3).members()).hasSize(3_000);
+    assertThat(md)
+        .contains("- and " + (3_000 - 1 - MarkdownRenderer.MAX_RELATED) + " more related messages");
+    assertThat(md.lines().count()).isLessThan(200);
+  }
 }
