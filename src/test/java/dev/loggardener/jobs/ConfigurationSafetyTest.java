@@ -118,6 +118,54 @@ class ConfigurationSafetyTest {
     assertThat(dir.resolve("never.duckdb")).doesNotExist();
   }
 
+  @ParameterizedTest
+  @MethodSource("commandsWithBrokenRules")
+  void theCommandsRefuseAnInvalidRulesFileWithOneLineAndNoStackTrace(String command)
+      throws Exception {
+    Path rules = dir.resolve("broken.yaml");
+    Files.writeString(rules, "version: !!java.io.File [\"/etc/passwd\"]\n");
+    Path input = dir.resolve("in.jsonl");
+    Files.writeString(input, "{}\n");
+    String[] args =
+        command.equals("stream")
+            ? new String[] {
+              "stream",
+              "--inputFiles=" + input,
+              "--duckDbFile=" + dir.resolve("s.duckdb"),
+              "--rulesFile=" + rules
+            }
+            : new String[] {
+              "run",
+              "--input",
+              input.toString(),
+              "--store",
+              dir.resolve("r.duckdb").toString(),
+              "--rules",
+              rules.toString()
+            };
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+
+    int status =
+        dev.loggardener.cli.Main.run(
+            args,
+            new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, StandardCharsets.UTF_8));
+
+    String error = err.toString(StandardCharsets.UTF_8);
+    assertThat(status).isNotZero();
+    assertThat(error)
+        .startsWith("log-gardener " + command + ": " + rules)
+        .contains("java.io.File")
+        .endsWith("\n")
+        .hasLineCount(1);
+    assertThat(Canary.BUILT).hasValue(0);
+  }
+
+  static Stream<String> commandsWithBrokenRules() {
+    return Stream.of("stream", "run");
+  }
+
   @Test
   void refusesToStartWhenABigQueryTableIsMissingInOneLineNamingIt() throws Exception {
     FakeDatasetService.setUp();
