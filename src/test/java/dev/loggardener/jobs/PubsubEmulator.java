@@ -98,6 +98,25 @@ public final class PubsubEmulator implements AutoCloseable {
         "{\"messages\":" + messages + "}");
   }
 
+  /**
+   * Pulls up to {@code max} messages from a subscription and never acknowledges them, as a stuck
+   * rival subscriber would: each comes back after the ack deadline. Returns how many it leased.
+   */
+  public int pullWithoutAck(String project, String subscription, int max)
+      throws IOException, InterruptedException {
+    int leased = 0;
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (leased < max && System.nanoTime() < deadline) {
+      String body =
+          send(
+              "POST",
+              "/v1/projects/" + project + "/subscriptions/" + subscription + ":pull",
+              "{\"maxMessages\":" + (max - leased) + ",\"returnImmediately\":true}");
+      leased += body.split("\"ackId\"", -1).length - 1;
+    }
+    return leased;
+  }
+
   /** Stops the emulator process this harness started. */
   @Override
   public void close() throws InterruptedException {
@@ -109,7 +128,7 @@ public final class PubsubEmulator implements AutoCloseable {
     }
   }
 
-  private void send(String method, String path, String body)
+  private String send(String method, String path, String body)
       throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(
@@ -122,6 +141,7 @@ public final class PubsubEmulator implements AutoCloseable {
       throw new IOException(
           method + " " + path + " -> " + response.statusCode() + ": " + response.body());
     }
+    return response.body();
   }
 
   private void awaitReady() throws IOException, InterruptedException {
