@@ -10,10 +10,11 @@ public final class Main {
   private static final List<Command> COMMANDS =
       List.of(
           new ParseCommand(),
+          new RunCommand(),
+          new StreamCommand(),
+          new FingerprintCommand(),
           new GenerateCommand(),
           new ReplayCommand(),
-          new StreamCommand(),
-          new RunCommand(),
           new WorklogCommand());
 
   private Main() {}

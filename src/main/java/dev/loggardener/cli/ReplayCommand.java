@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code replay}: publishes a file of LogEntry lines to a Pub/Sub topic as a log sink would. */
@@ -90,8 +91,12 @@ final class ReplayCommand implements Command {
         new Replayer(new PubsubRestPublisher(rootUrl, topic), Pacer.system(), err)
             .replay(input, new SinkMessages(shift), rate);
     out.printf(
+        Locale.ROOT,
         "published %d messages to %s in %.1f s (%d without a timestamp)%n",
-        summary.published(), topic, summary.seconds(), summary.withoutTimestamp());
+        summary.published(),
+        topic,
+        summary.seconds(),
+        summary.withoutTimestamp());
     return 0;
   }
 

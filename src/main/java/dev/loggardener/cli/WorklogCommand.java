@@ -1,6 +1,6 @@
 package dev.loggardener.cli;
 
-import dev.loggardener.jobs.BigQueryIssueWindowSource;
+import dev.loggardener.jobs.IssueStores;
 import dev.loggardener.store.DuckDbIssueWindowSource;
 import dev.loggardener.worklog.IssueWindowSource;
 import dev.loggardener.worklog.Period;
@@ -16,14 +16,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
  * {@code worklog}: writes the prioritized worklog of a period from the DuckDB store or BigQuery.
  */
 public final class WorklogCommand implements Command {
-  private static final String BIGQUERY = "bigquery:";
-
   private final Clock clock;
 
   public WorklogCommand() {
@@ -51,7 +50,8 @@ public final class WorklogCommand implements Command {
                 + " --hours N] --out FILE [--format md|json]",
             "Reads the issue_windows rows of a period and of the period before it (for trends),\n"
                 + "groups fingerprints into issue categories, prioritizes them P0-P4 and writes\n"
-                + "the worklog. The period defaults to the 24 hours ending now.")
+                + "the worklog. The period defaults to the 24 hours ending now.\n"
+                + "Example: log-gardener worklog --store local.duckdb --hours 24 --out worklog.md")
         .option(
             "store",
             "FILE|bigquery:PROJECT.DATASET",
@@ -60,6 +60,9 @@ public final class WorklogCommand implements Command {
         .option("from", "RFC3339", "Start of the period, e.g. 2026-11-27T00:00:00Z.", null)
         .option("to", "RFC3339", "End of the period (exclusive), e.g. 2026-11-28T00:00:00Z.", null)
         .option("hours", "N", "Length of the period ending now, in hours.", null)
+        .toggle(
+            "end-at-latest",
+            "End the period at the latest stored window instead of now (old or replayed data).")
         .option("out", "FILE", "Where to write the worklog.", null)
         .option(
             "format", "md|json", "Output format (default: json for a .json file, else md).", null)
@@ -84,7 +87,6 @@ public final class WorklogCommand implements Command {
     }
     String store = flags.require("store");
     Path target = Paths.get(flags.require("out"));
-    Period period = period(flags);
     WorklogJob.Format format = format(flags, target);
     long maxDetailed = flags.getLong("max-detailed").orElseThrow();
     if (maxDetailed < 0 || maxDetailed > 10_000) {
@@ -96,10 +98,12 @@ public final class WorklogCommand implements Command {
             .map(f -> WorklogRules.load(Paths.get(f)))
             .orElseGet(WorklogRules::loadDefault);
     WorklogSettings settings =
-        WorklogSettings.defaults(flags.get("project").orElse(defaultProject(store)), rules)
+        WorklogSettings.defaults(flags.get("project").orElse(IssueStores.projectOf(store)), rules)
             .withMaxDetailed((int) maxDetailed);
     Worklog worklog;
-    try (IssueWindowSource source = open(store)) {
+    Period period;
+    try (IssueWindowSource source = IssueStores.open(store)) {
+      period = period(flags, source);
       worklog = WorklogJob.run(source, period, settings, format, target, clock.instant());
     }
     out.printf(
@@ -114,30 +118,39 @@ public final class WorklogCommand implements Command {
     return 0;
   }
 
-  private static IssueWindowSource open(String store) throws Exception {
-    if (store.startsWith(BIGQUERY)) {
-      return BigQueryIssueWindowSource.open(store.substring(BIGQUERY.length()));
+  /**
+   * Writes the Markdown worklog of the 24 hours ending at the latest window of a local store, with
+   * the shipped rules: what {@code run} chains after the pipeline.
+   */
+  public static Worklog writeLocal(Path store, Path out, Clock clock) throws Exception {
+    try (IssueWindowSource source = DuckDbIssueWindowSource.open(store)) {
+      Period period =
+          Period.hoursEnding(hourCeiling(source.latestWindowEnd().orElse(clock.instant())), 24);
+      return WorklogJob.run(
+          source,
+          period,
+          WorklogSettings.defaults(
+              IssueStores.projectOf(store.toString()), WorklogRules.loadDefault()),
+          WorklogJob.Format.MD,
+          out,
+          clock.instant());
     }
-    return DuckDbIssueWindowSource.open(Paths.get(store));
   }
 
-  private static String defaultProject(String store) {
-    if (store.startsWith(BIGQUERY)) {
-      String dataset = store.substring(BIGQUERY.length());
-      int dot = dataset.indexOf('.');
-      return dot < 0 ? dataset : dataset.substring(0, dot);
-    }
-    String file = Paths.get(store).getFileName().toString();
-    int dot = file.lastIndexOf('.');
-    return dot <= 0 ? file : file.substring(0, dot);
+  private static Instant hourCeiling(Instant instant) {
+    Instant floor = instant.truncatedTo(ChronoUnit.HOURS);
+    return floor.equals(instant) ? instant : floor.plus(1, ChronoUnit.HOURS);
   }
 
-  private Period period(Flags flags) throws Flags.UsageException {
+  private Period period(Flags flags, IssueWindowSource source) throws Exception {
     Optional<String> from = flags.get("from");
     Optional<String> to = flags.get("to");
     Optional<Long> hours = flags.getLong("hours");
     if (hours.isPresent() && (from.isPresent() || to.isPresent())) {
       throw new Flags.UsageException("give either --hours or --from and --to, not both");
+    }
+    if (flags.isSet("end-at-latest") && (from.isPresent() || to.isPresent())) {
+      throw new Flags.UsageException("give either --end-at-latest or --from and --to, not both");
     }
     if (from.isPresent() != to.isPresent()) {
       throw new Flags.UsageException("--from and --to go together; give both or neither");
@@ -154,7 +167,11 @@ public final class WorklogCommand implements Command {
     if (length <= 0 || length > 24L * 366) {
       throw new Flags.UsageException("--hours must be between 1 and 8784, got " + length);
     }
-    return Period.hoursEnding(clock.instant(), length);
+    Instant end =
+        flags.isSet("end-at-latest")
+            ? hourCeiling(source.latestWindowEnd().orElse(clock.instant()))
+            : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    return Period.hoursEnding(end, length);
   }
 
   private static Instant instant(String flag, String text) throws Flags.UsageException {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -93,6 +94,14 @@ public final class BigQueryIssueWindowSource implements IssueWindowSource {
   }
 
   @Override
+  public Optional<Instant> latestWindowEnd() throws IOException {
+    return query("latest_window.sql", null).stream()
+        .map(row -> (Instant) row.get("latest_window_end"))
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
+  }
+
+  @Override
   public String describe() {
     return "BigQuery " + project + "." + dataset;
   }
@@ -104,7 +113,9 @@ public final class BigQueryIssueWindowSource implements IssueWindowSource {
             .setUseLegacySql(false)
             .setParameterMode("NAMED")
             .setQueryParameters(
-                List.of(timestamp("from", period.from()), timestamp("to", period.to())))
+                period == null
+                    ? List.of()
+                    : List.of(timestamp("from", period.from()), timestamp("to", period.to())))
             .setDefaultDataset(new DatasetReference().setProjectId(project).setDatasetId(dataset))
             .setTimeoutMs(TIMEOUT_MS);
     QueryResponse response = client.jobs().query(project, request).execute();

@@ -6,6 +6,7 @@ import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,8 +71,7 @@ final class BigQueryRows {
 
   /** BigQuery's JSON timestamps: seconds since the epoch, with up to six decimals. */
   static Instant timestamp(String text) {
-    BigDecimal micros =
-        new BigDecimal(text).movePointRight(6).setScale(0, java.math.RoundingMode.HALF_EVEN);
+    BigDecimal micros = new BigDecimal(text).movePointRight(6).setScale(0, RoundingMode.HALF_EVEN);
     long value = micros.longValueExact();
     return Instant.ofEpochSecond(
         Math.floorDiv(value, 1_000_000), Math.floorMod(value, 1_000_000) * 1000L);

@@ -2,7 +2,6 @@ package dev.loggardener.normalize;
 
 import java.io.Serializable;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The identity of one kind of message, and what it was computed from.
@@ -15,15 +14,26 @@ import java.util.regex.Pattern;
  */
 public record Fingerprint(String id, String template, String redactedMessage, String ruleSetVersion)
     implements Serializable {
-  private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
-
   public Fingerprint {
     Objects.requireNonNull(id, "id");
-    if (!HEX64.matcher(id).matches()) {
+    if (!isLowerHex64(id)) {
       throw new IllegalArgumentException("fingerprint id must be 64 lower-case hex digits: " + id);
     }
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(redactedMessage, "redactedMessage");
     Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
+  }
+
+  private static boolean isLowerHex64(String id) {
+    if (id.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = id.charAt(i);
+      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

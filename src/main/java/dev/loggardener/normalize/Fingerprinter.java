@@ -40,6 +40,7 @@ public final class Fingerprinter implements Serializable {
   private final Redactor redactor;
   private final Normalizer normalizer;
   private transient volatile ConcurrentHashMap<String, String> idCache;
+  private transient volatile ConcurrentHashMap<String, String> messageIds;
 
   public Fingerprinter(RuleSet ruleSet) {
     this.ruleSetVersion = ruleSet.version();
@@ -71,8 +72,17 @@ public final class Fingerprinter implements Serializable {
   public Fingerprint fingerprintMessage(String message) {
     String redacted = redactor.redact(message);
     String template = normalizer.template(redacted);
-    return new Fingerprint(
-        id(canonical("", "", "", false, template)), template, redacted, ruleSetVersion);
+    ConcurrentHashMap<String, String> cache = messageIds;
+    if (cache == null) {
+      cache = new ConcurrentHashMap<>();
+      messageIds = cache;
+    }
+    String id = cache.get(template);
+    if (id == null) {
+      id = sha256Hex(canonical("", "", "", false, template));
+      remember(cache, template, id);
+    }
+    return new Fingerprint(id, template, redacted, ruleSetVersion);
   }
 
   /** Redacts any text we store or print (labels, URLs, messages). */
@@ -121,12 +131,16 @@ public final class Fingerprinter implements Serializable {
     String id = cache.get(canonical);
     if (id == null) {
       id = sha256Hex(canonical);
-      if (cache.size() >= CACHE_LIMIT) {
-        cache.clear();
-      }
-      cache.put(canonical, id);
+      remember(cache, canonical, id);
     }
     return id;
+  }
+
+  private static void remember(ConcurrentHashMap<String, String> cache, String key, String id) {
+    if (cache.size() >= CACHE_LIMIT) {
+      cache.clear();
+    }
+    cache.put(key, id);
   }
 
   /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */

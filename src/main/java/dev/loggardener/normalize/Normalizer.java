@@ -34,69 +34,159 @@ public final class Normalizer implements Serializable {
   }
 
   static String tokenize(String s) {
-    int n = s.length();
-    StringBuilder out = new StringBuilder(n + 16);
-    int i = 0;
-    while (i < n) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
-          out.append(' ');
-        }
-        i++;
-      } else if (isDelimiter(c)) {
-        out.append(c);
-        i++;
-      } else {
-        i = word(s, i, out);
-      }
-    }
-    int end = out.length();
-    if (end > 0 && out.charAt(end - 1) == ' ') {
-      out.setLength(end - 1);
-    }
-    return out.toString();
+    return new Tokenizer(s).run();
   }
 
-  /** Appends the word starting at {@code start} and returns the index after it. */
-  private static int word(String s, int start, StringBuilder out) {
-    int n = s.length();
-    int end = start;
-    boolean url = false;
-    while (end < n) {
-      char c = s.charAt(end);
-      if (c == ':' && end + 2 < n && s.charAt(end + 1) == '/' && s.charAt(end + 2) == '/') {
-        url = isScheme(s, start, end);
-        if (url) {
-          break;
+  /** One pass over one text; remembers whether the last word belonged to a written-out date. */
+  private static final class Tokenizer {
+    private final String s;
+    private final StringBuilder out;
+    private boolean inDate;
+
+    Tokenizer(String s) {
+      this.s = s;
+      this.out = new StringBuilder(s.length() + 16);
+    }
+
+    String run() {
+      int n = s.length();
+      int i = 0;
+      while (i < n) {
+        char c = s.charAt(i);
+        if (Character.isWhitespace(c)) {
+          if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
+            out.append(' ');
+          }
+          i++;
+        } else if (isDelimiter(c)) {
+          out.append(c);
+          inDate = false;
+          i++;
+        } else {
+          i = word(i);
         }
       }
-      if (Character.isWhitespace(c) || isDelimiter(c)) {
-        break;
+      int end = out.length();
+      if (end > 0 && out.charAt(end - 1) == ' ') {
+        out.setLength(end - 1);
       }
-      end++;
+      return out.toString();
     }
-    if (url) {
-      while (end < n && !Character.isWhitespace(s.charAt(end)) && !endsUrl(s.charAt(end))) {
+
+    /** Appends the word starting at {@code start} and returns the index after it. */
+    private int word(int start) {
+      int n = s.length();
+      int end = start;
+      boolean url = false;
+      while (end < n) {
+        char c = s.charAt(end);
+        if (c == ':' && end + 2 < n && s.charAt(end + 1) == '/' && s.charAt(end + 2) == '/') {
+          url = isScheme(s, start, end);
+          if (url) {
+            break;
+          }
+        }
+        if (Character.isWhitespace(c) || isDelimiter(c)) {
+          break;
+        }
         end++;
       }
-    }
-    int core = end;
-    while (core > start && isTrailingPunctuation(s.charAt(core - 1))) {
-      core--;
-    }
-    if (core == start) {
-      out.append(s, start, end);
+      url = url || s.charAt(start) == '/';
+      if (url) {
+        while (end < n && !Character.isWhitespace(s.charAt(end)) && !endsUrl(s.charAt(end))) {
+          end++;
+        }
+      }
+      int core = end;
+      while (core > start && isTrailingPunctuation(s.charAt(core - 1))) {
+        core--;
+      }
+      if (core == start) {
+        out.append(s, start, end);
+        inDate = false;
+        return end;
+      }
+      String replacement =
+          !url
+              ? TokenClassifier.classify(s, start, core)
+              : s.charAt(start) != '/'
+                  ? TokenClassifier.URL
+                  : hasDigitOrQuery(start, core) ? TokenClassifier.PATH : null;
+      if (replacement == null && startsDate(end) && DateWords.isDateWord(s, start, core)) {
+        replacement = TokenClassifier.TS;
+      }
+      if (replacement == null && endsWithNumber()) {
+        String unit = TokenClassifier.separateUnit(s, start, core);
+        if (unit != null) {
+          out.setLength(out.length() - TokenClassifier.NUM.length() - 1);
+          out.append(unit).append(s, core, end);
+          inDate = false;
+          return end;
+        }
+      }
+      boolean datePart =
+          replacement == TokenClassifier.TS
+              || replacement == TokenClassifier.TIME
+              || replacement == TokenClassifier.NUM;
+      if (inDate && datePart && core == end && endsWithSpaceAfterDate()) {
+        out.setLength(out.length() - 1);
+        return end;
+      }
+      if (replacement == null) {
+        out.append(s, start, core);
+      } else {
+        out.append(replacement);
+      }
+      out.append(s, core, end);
+      inDate = replacement == TokenClassifier.TS && core == end;
       return end;
     }
-    String replacement = url ? TokenClassifier.URL : TokenClassifier.classify(s, start, core);
-    if (replacement == null) {
-      out.append(s, start, core);
-    } else {
-      out.append(replacement);
+
+    private boolean hasDigitOrQuery(int from, int to) {
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        if (Character.isDigit(c) || c == '?') {
+          return true;
+        }
+      }
+      return false;
     }
-    out.append(s, core, end);
-    return end;
+
+    private boolean endsWithNumber() {
+      int len = out.length();
+      int numLen = TokenClassifier.NUM.length();
+      return len > numLen
+          && out.charAt(len - 1) == ' '
+          && out.lastIndexOf(TokenClassifier.NUM, len - 1 - numLen) == len - 1 - numLen;
+    }
+
+    private boolean endsWithSpaceAfterDate() {
+      int len = out.length();
+      return len > 4 && out.charAt(len - 1) == ' ' && out.charAt(len - 2) == '>';
+    }
+
+    /** Whether the text after a date word continues the date (a digit or another date word). */
+    private boolean startsDate(int from) {
+      int n = s.length();
+      if (from >= n || s.charAt(from) != ' ') {
+        return false;
+      }
+      int i = from;
+      while (i < n && s.charAt(i) == ' ') {
+        i++;
+      }
+      if (i >= n) {
+        return false;
+      }
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+      int j = i;
+      while (j < n && Character.isLetter(s.charAt(j))) {
+        j++;
+      }
+      return DateWords.isDateWord(s, i, j);
+    }
   }
 
   private static boolean isScheme(String s, int from, int to) {

@@ -67,22 +67,6 @@ public record Rule(
     examples = List.copyOf(examples);
   }
 
-  /** Whether the guards allow this rule to match the text whose lower-case form is given. */
-  boolean triggeredBy(String lowerText, int longestDigitRun) {
-    if (minDigitRun > 0 && longestDigitRun < minDigitRun) {
-      return false;
-    }
-    if (triggers.isEmpty()) {
-      return true;
-    }
-    for (String trigger : triggers) {
-      if (lowerText.contains(trigger)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** Applies this rule alone, ignoring the triggers. */
   String apply(String text) {
     Matcher matcher = pattern.matcher(text);

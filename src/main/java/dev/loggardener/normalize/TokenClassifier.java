@@ -54,7 +54,41 @@ final class TokenClassifier {
       Set.of(
           "java", "javax", "jdk", "sun", "com", "org", "net", "io", "android", "kotlin", "scala");
 
+  private static final Set<String> SEPARATE_DURATION_UNITS =
+      Set.of(
+          "ns",
+          "us",
+          "µs",
+          "ms",
+          "sec",
+          "secs",
+          "second",
+          "seconds",
+          "min",
+          "mins",
+          "minute",
+          "minutes",
+          "hour",
+          "hours",
+          "millis",
+          "milliseconds");
+
   private TokenClassifier() {}
+
+  /**
+   * The placeholder for a number written apart from its unit ({@code 250 ms}, {@code 1.2 KB}),
+   * given the unit word, or null when the word is not a unit.
+   */
+  static String separateUnit(String s, int from, int to) {
+    if (to - from > 12) {
+      return null;
+    }
+    String word = s.substring(from, to);
+    if (SEPARATE_DURATION_UNITS.contains(word)) {
+      return DURATION;
+    }
+    return SIZE_UNITS.contains(word) ? SIZE : null;
+  }
 
   /** The placeholder (possibly after a kept prefix) for {@code s[from, to)}, or null to keep it. */
   static String classify(String s, int from, int to) {

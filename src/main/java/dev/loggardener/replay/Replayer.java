@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -54,6 +55,7 @@ public final class Replayer {
     long nextReport = started + SECOND;
     long published = 0;
     long withoutTimestamp = 0;
+    long reported = -1;
     List<PubsubMessage> batch = new ArrayList<>(batchSize);
     try (ExportReader entries = ExportReader.open(Files.newInputStream(file))) {
       while (entries.hasNext()) {
@@ -69,6 +71,7 @@ public final class Replayer {
           batch.clear();
           if (pacer.nanoTime() >= nextReport) {
             report(published, started);
+            reported = published;
             nextReport += SECOND;
           }
         }
@@ -79,7 +82,9 @@ public final class Replayer {
       publisher.publish(List.copyOf(batch));
       published += batch.size();
     }
-    report(published, started);
+    if (published != reported) {
+      report(published, started);
+    }
     return new Summary(published, withoutTimestamp, (pacer.nanoTime() - started) / (double) SECOND);
   }
 
@@ -111,6 +116,7 @@ public final class Replayer {
 
   private void report(long published, long started) {
     double seconds = Math.max(1e-9, (pacer.nanoTime() - started) / (double) SECOND);
-    progress.printf("replay: %d messages published (%.1f/s)%n", published, published / seconds);
+    progress.printf(
+        Locale.ROOT, "replay: %d messages published (%.1f/s)%n", published, published / seconds);
   }
 }

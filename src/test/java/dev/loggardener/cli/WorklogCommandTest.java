@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,10 +60,10 @@ class WorklogCommandTest {
     assertThat(status).as(err()).isZero();
     String md = Files.readString(target);
     assertThat(md).startsWith("# Log Gardener Worklog - netra\n");
-    assertThat(md).contains("**Total Issues Identified:** 8");
+    assertThat(md).contains("**Total Issues Identified:** 7");
     assertThat(out.toString(StandardCharsets.UTF_8))
         .isEqualTo(
-            "worklog: 8 categories (3 P0, 0 P1) from 2993 entries, 2026-11-27T12:00:00Z to"
+            "worklog: 7 categories (3 P0, 0 P1) from 2993 entries, 2026-11-27T12:00:00Z to"
                 + " 2026-11-28T12:00:00Z, written to "
                 + target
                 + "\n");
@@ -92,6 +93,49 @@ class WorklogCommandTest {
     String json = Files.readString(target);
     assertThat(json).contains("\"project\": \"staging\"", "\"hours\": 1");
     assertThat(json).contains("\"detailed\": true").contains("\"detailed\": false");
+  }
+
+  @Test
+  void endsThePeriodAtTheLatestStoredWindowWhenAsked() throws Exception {
+    Path target = dir.resolve("w.md");
+    WorklogCommand later =
+        new WorklogCommand(Clock.fixed(Instant.parse("2027-03-01T08:30:00Z"), ZoneOffset.UTC));
+
+    int status;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      status =
+          Main.run(
+              new String[] {
+                "worklog",
+                "--store",
+                store.toString(),
+                "--end-at-latest",
+                "--out",
+                target.toString()
+              },
+              o,
+              e,
+              List.of(later));
+    }
+
+    assertThat(status).as(err()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("2026-11-27T12:00:00Z to 2026-11-28T12:00:00Z");
+    assertThat(Files.readString(target)).contains("**Generated:** 2027-03-01 08:30:00 UTC");
+  }
+
+  @Test
+  void writesTheLocalWorklogOfTheLatestDayForTheRunCommand() throws Exception {
+    Path target = dir.resolve("local/worklog.md");
+
+    var worklog =
+        WorklogCommand.writeLocal(
+            store, target, Clock.fixed(Instant.parse("2027-03-01T08:30:00Z"), ZoneOffset.UTC));
+
+    assertThat(worklog.period().to()).isEqualTo(WorklogTestData.END);
+    assertThat(worklog.categories()).hasSize(7);
+    assertThat(Files.readString(target)).startsWith("# Log Gardener Worklog - netra\n");
   }
 
   @Test

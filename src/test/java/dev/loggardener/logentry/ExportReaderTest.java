@@ -119,6 +119,17 @@ class ExportReaderTest {
   }
 
   @Test
+  void cutsAnOversizedChunkAtTheLimitAndKeepsReading() throws IOException {
+    String input = "{\"a\":\"" + "x".repeat(100) + "\"}\n{\"b\":1}\n";
+    List<String> chunks = new ArrayList<>();
+    try (ExportReader reader =
+        ExportReader.open(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), 32)) {
+      reader.forEachRemaining(chunk -> chunks.add(new String(chunk, StandardCharsets.UTF_8)));
+    }
+    assertThat(chunks).containsExactly(input.substring(0, 32), "{\"b\":1}");
+  }
+
+  @Test
   void throwsNoSuchElementPastTheEnd() throws IOException {
     try (ExportReader reader = ExportReader.open(new ByteArrayInputStream(new byte[0]))) {
       assertThat(reader.hasNext()).isFalse();

@@ -1,6 +1,7 @@
 package dev.loggardener.logentry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -210,6 +211,16 @@ class LogEntryParserBadInputTest {
             ((ParseResult.Rejected) parser.parse(deep.getBytes(StandardCharsets.UTF_8), null))
                 .reason())
         .isEqualTo(RejectReason.TOO_DEEP);
+  }
+
+  @Test
+  void refusesLimitsThatCannotParseAnEntry() {
+    assertThatThrownBy(() -> new LogEntryParser(0, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxBytes");
+    assertThatThrownBy(() -> new LogEntryParser(1024, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxDepth");
   }
 
   @Test

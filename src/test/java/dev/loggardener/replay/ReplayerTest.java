@@ -76,8 +76,10 @@ class ReplayerTest {
     Replayer.Summary summary = replayer().replay(file(1000), new SinkMessages(Duration.ZERO), 200);
     assertThat(batches).allMatch(batch -> batch.size() == 20);
     assertThat(summary.seconds()).isBetween(4.9, 5.1);
-    assertThat(progress.toString(StandardCharsets.UTF_8))
-        .contains("replay: 1000 messages published (");
+    String lines = progress.toString(StandardCharsets.UTF_8);
+    assertThat(lines)
+        .contains("replay: 220 messages published (219.8/s)", "replay: 1000 messages published (");
+    assertThat(lines.split("replay: 1000 messages")).hasSize(2);
   }
 
   @Test

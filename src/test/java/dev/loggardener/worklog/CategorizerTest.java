@@ -66,6 +66,39 @@ class CategorizerTest {
   }
 
   @Test
+  void keepsApartTheManyErrorsOfABusySharedLoggerFiringTogether() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 0; i <= Categorizer.MAX_MODULE_FINGERPRINTS; i++) {
+      rows.add(
+          new ExampleRows.Row("busy" + i, "ERROR", "Failure" + " again".repeat(i), "x")
+              .logger("logging")
+              .pane(1, "2026-11-28T10:00:0" + i + "Z"));
+    }
+
+    assertThat(groups(WorklogRules.none(), rows)).hasSize(Categorizer.MAX_MODULE_FINGERPRINTS + 1);
+  }
+
+  @Test
+  void groupsTemplatesThatDifferOnlyWhereValuesVaryWithinOneService() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String shard : List.of("alpha", "beta", "gamma")) {
+      rows.add(
+          new ExampleRows.Row(shard, "INFO", "Cache shard " + shard + " unavailable", "x")
+              .pane(1, "2026-11-28T01:00:00Z"));
+      rows.add(
+          new ExampleRows.Row(
+                  "other-" + shard, "INFO", "Cache shard " + shard + " unavailable", "x")
+              .service("other-service")
+              .pane(1, "2026-11-28T01:00:00Z"));
+    }
+
+    assertThat(groups(WorklogRules.none(), rows))
+        .containsExactlyInAnyOrder(
+            fingerprints("alpha", "beta", "gamma"),
+            fingerprints("other-alpha", "other-beta", "other-gamma"));
+  }
+
+  @Test
   void groupsWarningsThatShareATraceId() {
     List<Map<String, Object>> rows =
         List.of(
@@ -97,7 +130,8 @@ class CategorizerTest {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int i = 0; i <= Categorizer.MAX_TOKEN_FINGERPRINTS; i++) {
       rows.add(
-          new ExampleRows.Row("t" + i, "ERROR", "step " + i + " failed for user_id", "x")
+          new ExampleRows.Row(
+                  "t" + i, "ERROR", "step" + " again".repeat(i) + " failed for user_id", "x")
               .logger("module" + i)
               .pane(1, "2026-11-28T0" + (i % 10) + ":00:00Z"));
     }

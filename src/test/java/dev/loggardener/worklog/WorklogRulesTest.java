@@ -42,6 +42,25 @@ class WorklogRulesTest {
         .hasValueSatisfying(rule -> assertThat(rule.expected()).isTrue());
   }
 
+  @Test
+  void shippedRulesGroupTheAuthServiceOAuthConfigurationAsOneExpectedCategory() {
+    for (ExampleRows.Row row :
+        java.util.List.of(ExampleRows.authConfig(), ExampleRows.oauthSecret())) {
+      FingerprintSummary summary =
+          FingerprintSummarizer.summarize(
+                  java.util.List.of(IssueWindow.fromColumns(row.pane(1, "2026-11-28T01:00:00Z"))),
+                  ExampleRows.PERIOD)
+              .get(0);
+
+      assertThat(WorklogRules.loadDefault().firstMatch(summary))
+          .hasValueSatisfying(
+              rule -> {
+                assertThat(rule.id()).isEqualTo("oauth-configuration-served");
+                assertThat(rule.expected()).isTrue();
+              });
+    }
+  }
+
   static Stream<Arguments> invalidFiles() {
     return Stream.of(
         Arguments.of("not yaml", "version: [1", "test: not valid YAML:"),

@@ -1,0 +1,54 @@
+package dev.loggardener.bench;
+
+import dev.loggardener.normalize.Fingerprinter;
+import dev.loggardener.normalize.LoghubCorpus;
+import dev.loggardener.normalize.RuleSet;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Messages per second of redact + normalize + fingerprint over the Loghub-2k messages, measured in
+ * this thread's CPU time rather than wall time, so that a shared, overloaded machine does not count
+ * time spent waiting for a core. Complements {@link FingerprintThroughput}; run with
+ *
+ * <pre>
+ * mvn -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+ *   -Dexec.classpathScope=test -Dexec.mainClass=dev.loggardener.bench.CpuTimeThroughput
+ * </pre>
+ */
+public final class CpuTimeThroughput {
+  private static final int ROUNDS = 30;
+
+  private CpuTimeThroughput() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> all = new ArrayList<>();
+    LoghubCorpus.load().forEach(log -> all.addAll(log.messages()));
+    String[] messages = all.toArray(String[]::new);
+    Fingerprinter fingerprinter = new Fingerprinter(RuleSet.loadDefault());
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    double[] rates = new double[ROUNDS];
+    long checksum = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      long start = threads.getCurrentThreadCpuTime();
+      for (String message : messages) {
+        checksum += fingerprinter.fingerprintMessage(message).template().length();
+      }
+      rates[round] = messages.length * 1e9 / (threads.getCurrentThreadCpuTime() - start);
+    }
+    double[] measured = Arrays.copyOfRange(rates, ROUNDS / 2, ROUNDS);
+    Arrays.sort(measured);
+    System.out.printf(
+        "messages/s per CPU-second, median of the last %d of %d rounds: %.0f (min %.0f, max %.0f;"
+            + " checksum %d)%n",
+        measured.length,
+        ROUNDS,
+        measured[measured.length / 2],
+        measured[0],
+        measured[measured.length - 1],
+        checksum);
+  }
+}
