@@ -98,8 +98,10 @@ resource "google_bigquery_dataset" "dead_letters" {
     special_group = "projectOwners"
   }
 
+  # WRITER is roles/bigquery.dataEditor; the API stores the basic name, so use it to avoid a
+  # permanent diff.
   access {
-    role          = "roles/bigquery.dataEditor"
+    role          = "WRITER"
     user_by_email = google_service_account.stream.email
   }
 

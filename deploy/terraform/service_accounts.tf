@@ -47,13 +47,11 @@ resource "google_pubsub_subscription_iam_member" "stream_views_subscription" {
   member       = "serviceAccount:${google_service_account.stream.email}"
 }
 
-# The worklog queries issue_windows: running a query is a project-level permission, and the
-# BigQuery Storage Read API that BigQueryIO uses for results needs read sessions.
+# The worklog queries issue_windows through the BigQuery jobs API, and running a query job is a
+# project-level permission; reading the table itself is granted on the dataset only.
 resource "google_project_iam_member" "worklog_queries" {
-  for_each = toset(["roles/bigquery.jobUser", "roles/bigquery.readSessionUser"])
-
   project = var.project
-  role    = each.value
+  role    = "roles/bigquery.jobUser"
   member  = "serviceAccount:${google_service_account.worklog.email}"
 }
 

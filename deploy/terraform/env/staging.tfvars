@@ -16,5 +16,6 @@ analyst_members           = ["group:sre-staging@example.com"]
 dead_letter_reader_groups = ["platform-oncall@example.com"]
 
 stream_parameters = {
-  windowSizeMinutes = "1"
+  windowSizeMinutes   = "1"
+  bigQueryWriteMethod = "STORAGE_API_AT_LEAST_ONCE"
 }

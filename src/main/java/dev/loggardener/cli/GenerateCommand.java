@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 /** {@code generate}: writes the staging-incident scenario as LogEntry JSON lines. */
@@ -72,6 +73,7 @@ final class GenerateCommand implements Command {
     double seconds = (System.nanoTime() - started) / 1e9;
     ScenarioManifest manifest = generator.manifest();
     out.printf(
+        Locale.ROOT,
         "wrote %d entries to %s in %.1f s: %d distinct, %d redelivered, %d malformed%n",
         entries,
         file,

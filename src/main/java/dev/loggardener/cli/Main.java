@@ -8,7 +8,14 @@ import java.util.List;
 /** Entry point of {@code log-gardener.jar}: dispatches to one of the {@link Command}s. */
 public final class Main {
   private static final List<Command> COMMANDS =
-      List.of(new ParseCommand(), new GenerateCommand(), new FingerprintCommand());
+      List.of(
+          new ParseCommand(),
+          new RunCommand(),
+          new StreamCommand(),
+          new FingerprintCommand(),
+          new GenerateCommand(),
+          new ReplayCommand(),
+          new WorklogCommand());
 
   private Main() {}
 
@@ -20,6 +27,11 @@ public final class Main {
 
   /** Runs one command line and returns its exit status. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
+    return run(args, out, err, COMMANDS);
+  }
+
+  /** Runs one command line against the given commands (tests pass commands with a fixed clock). */
+  static int run(String[] args, PrintStream out, PrintStream err, List<Command> commands) {
     if (args.length == 0
         || args[0].equals("--help")
         || args[0].equals("-h")
@@ -28,7 +40,7 @@ public final class Main {
       return args.length == 0 ? 2 : 0;
     }
     Command command =
-        COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        commands.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
     if (command == null) {
       err.println("log-gardener: unknown command '" + args[0] + "'; run with --help to list them");
       return 2;

@@ -61,7 +61,7 @@ final class CanonicalJson {
     }
   }
 
-  static void quote(String text, StringBuilder out) {
+  private static void quote(String text, StringBuilder out) {
     String cleaned = JsonFields.clean(text);
     out.append('"');
     for (int i = 0; i < cleaned.length(); i++) {

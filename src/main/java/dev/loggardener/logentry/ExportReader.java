@@ -36,22 +36,28 @@ public final class ExportReader implements Iterator<byte[]>, Closeable {
   }
 
   private final InputStream source;
+  private final int maxChunkBytes;
   private InputStream in;
   private final byte[] buffer = new byte[64 * 1024];
   private int position;
   private int limit;
   private Mode mode = Mode.UNKNOWN;
   private byte[] next;
-  private byte[] chunk = new byte[1024];
+  private byte[] chunk = new byte[16];
   private int chunkLength;
 
-  private ExportReader(InputStream source) {
+  private ExportReader(InputStream source, int maxChunkBytes) {
     this.source = source;
+    this.maxChunkBytes = maxChunkBytes;
   }
 
   /** A reader over {@code in}; nothing is read until the first {@link #hasNext}. */
   public static ExportReader open(InputStream in) {
-    return new ExportReader(in);
+    return open(in, MAX_CHUNK_BYTES);
+  }
+
+  static ExportReader open(InputStream in, int maxChunkBytes) {
+    return new ExportReader(in, maxChunkBytes);
   }
 
   @Override
@@ -216,10 +222,10 @@ public final class ExportReader implements Iterator<byte[]>, Closeable {
 
   private void append(int b) {
     if (chunkLength == chunk.length) {
-      if (chunk.length >= MAX_CHUNK_BYTES) {
+      if (chunk.length >= maxChunkBytes) {
         return;
       }
-      chunk = Arrays.copyOf(chunk, Math.min(MAX_CHUNK_BYTES, chunk.length * 2));
+      chunk = Arrays.copyOf(chunk, Math.min(maxChunkBytes, chunk.length * 2));
     }
     chunk[chunkLength++] = (byte) b;
   }

@@ -14,9 +14,13 @@ import java.util.regex.Pattern;
  * followed by {@code at ...} frames, innermost call first, and chain causes after it.
  */
 final class JavaNodeTraces {
-  private static final String QUALIFIED = "(?:[A-Za-z_$][\\w$]*\\.)+[A-Za-z_$][\\w$]*";
+  // Possessive quantifiers: a qualified name splits at dots only, so backtracking into it can
+  // never help, and on long lines it made matching slow.
+  private static final String QUALIFIED = "(?:[A-Za-z_$][\\w$]*+\\.)++[A-Za-z_$][\\w$]*+";
   private static final String THROWABLE =
-      "(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error|Throwable)";
+      "(?:[a-z_$][\\w$]*+\\.)++[A-Z][\\w$]*+(?<=Exception|Error|Throwable)";
+  private static final Pattern THROWABLE_NAME = Pattern.compile(THROWABLE);
+  private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
   private static final Pattern JAVA_FRAME =
       Pattern.compile("\\s*at\\s+(\\S+?)\\(([^()]*)\\)\\s*(?:~?\\[[^\\]]*\\]\\s*)?");
   private static final Pattern JAVA_MORE =
@@ -121,7 +125,7 @@ final class JavaNodeTraces {
     String type = null;
     String message = "";
     Matcher m = match(JAVA_HEADER, text);
-    if (m != null && m.group(1).matches(THROWABLE)) {
+    if (m != null && THROWABLE_NAME.matcher(m.group(1)).matches()) {
       type = m.group(1);
       message = m.group(2);
     } else if (text.length() <= StackTraceParser.MAX_LINE_LENGTH) {
@@ -158,7 +162,7 @@ final class JavaNodeTraces {
     int colon = file.lastIndexOf(':');
     if (colon >= 0) {
       String suffix = file.substring(colon + 1);
-      line = suffix.matches("\\d{1,9}") ? Long.valueOf(suffix) : null;
+      line = DIGITS.matcher(suffix).matches() ? Long.valueOf(suffix) : null;
       file = file.substring(0, colon);
     }
     boolean known =

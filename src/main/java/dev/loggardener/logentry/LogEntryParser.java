@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * characters are accepted and stripped from every extracted text (tab, LF and CR are kept). The
  * event time is the entry's {@code timestamp}, else its {@code receiveTimestamp}, else the Pub/Sub
  * attribute {@value #TIMESTAMP_ATTRIBUTE}; with none of them the entry is {@link
- * RejectReason#NO_TIMESTAMP}. Thread-safe and stateless apart from its limits.
+ * RejectReason#NO_TIMESTAMP}. {@code severity} may be a LogSeverity name (any case), its number,
+ * the number as a string, or a common alias such as {@code WARN} or {@code FATAL}; anything else is
+ * {@link RejectReason#WRONG_FIELD_TYPE}. Thread-safe and stateless apart from its limits.
  */
 public final class LogEntryParser implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -233,7 +235,7 @@ public final class LogEntryParser implements Serializable {
   }
 
   /** The URL's path without scheme, host, query string or fragment. */
-  static String path(String url) {
+  private static String path(String url) {
     if (url == null || url.isBlank()) {
       return null;
     }
@@ -291,7 +293,7 @@ public final class LogEntryParser implements Serializable {
   }
 
   /** The log id after {@code /logs/}, percent-decoded as UTF-8. */
-  static String logId(String logName) {
+  private static String logId(String logName) {
     if (logName == null) {
       return null;
     }

@@ -14,10 +14,6 @@ final class PayloadRejection extends Exception {
     this.reason = reason;
   }
 
-  RejectReason reason() {
-    return reason;
-  }
-
   ParseResult.Rejected toResult() {
     return new ParseResult.Rejected(reason, getMessage());
   }

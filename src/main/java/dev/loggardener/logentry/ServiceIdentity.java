@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * Which deployed thing wrote an entry, derived from the monitored resource.
  *
- * @param resourceType the monitored resource type, e.g. {@code cloud_run_revision}
+ * @param resourceType the monitored resource type, e.g. {@code cloud_run_revision}; a gen-2 Cloud
+ *     Function (a {@code cloud_run_revision} labelled {@code goog-managed-by=cloudfunctions}) is
+ *     reported as {@code cloud_function}, so both function generations group together
  * @param service the service name (Cloud Run service, k8s {@code namespace/container}, GCE
  *     instance, App Engine module, function name); never null, may be empty
  * @param version the deployed version (Cloud Run revision, App Engine version), or null

@@ -197,7 +197,7 @@ final class BackgroundRenderer {
             "https://" + service + "-701982941522.us-central1.run.app" + route.substring(space + 1),
             200,
             "203.0.113." + (1 + random.nextInt(254)),
-            0.004 + random.nextInt(900_000) / 1_000_000.0,
+            4_000L + random.nextInt(900_000),
             200L + random.nextInt(4000),
             300L + random.nextInt(60_000),
             USER_AGENT);

@@ -44,7 +44,7 @@ record Entry(
    * @param url the path (uvicorn) or full URL (request log)
    * @param status the response status
    * @param remoteIp the client address
-   * @param latencySeconds the latency, or null
+   * @param latencyMicros the latency in microseconds, or null
    * @param requestSize the request size in bytes, or null
    * @param responseSize the response size in bytes, or null
    * @param userAgent the user agent, or null
@@ -54,7 +54,7 @@ record Entry(
       String url,
       int status,
       String remoteIp,
-      Double latencySeconds,
+      Long latencyMicros,
       Long requestSize,
       Long responseSize,
       String userAgent) {}

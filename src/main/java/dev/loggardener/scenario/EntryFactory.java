@@ -95,7 +95,11 @@ final class EntryFactory {
   }
 
   private String insertId(long micros) {
-    return String.format(
-        "%08x%08x%s", micros / 1_000_000L, sequence++ & 0xffffffffL, RandomText.hex(random, 8));
+    return hex8(micros / 1_000_000L) + hex8(sequence++) + RandomText.hex(random, 8);
+  }
+
+  private static String hex8(long value) {
+    String hex = Long.toHexString(value & 0xffffffffL);
+    return "00000000".substring(hex.length()) + hex;
   }
 }

@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
 
 /**
  * Writes an {@link Entry} as one compact line of LogEntry JSON, keys in alphabetical order as the
@@ -71,8 +70,10 @@ final class EntryJson {
   private static void writeAccess(JsonWriter json, Entry.Access access, boolean requestLog)
       throws IOException {
     json.beginObject();
-    if (access.latencySeconds() != null) {
-      json.name("latency").value(String.format(Locale.ROOT, "%.6fs", access.latencySeconds()));
+    if (access.latencyMicros() != null) {
+      long micros = access.latencyMicros();
+      String fraction = Long.toString(1_000_000L + micros % 1_000_000L).substring(1);
+      json.name("latency").value(micros / 1_000_000L + "." + fraction + "s");
     }
     json.name("protocol").value("HTTP/1.1");
     json.name("remoteIp").value(access.remoteIp());

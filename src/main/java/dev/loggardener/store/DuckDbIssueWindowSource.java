@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,6 +89,14 @@ public final class DuckDbIssueWindowSource implements IssueWindowSource, AutoClo
       firstSeen.put((String) row.get("fingerprint"), (Instant) row.get("first_seen"));
     }
     return firstSeen;
+  }
+
+  @Override
+  public Optional<Instant> latestWindowEnd() throws SQLException {
+    return query("latest_window.sql", null).stream()
+        .map(row -> (Instant) row.get("latest_window_end"))
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 
   @Override

@@ -1,10 +1,12 @@
 package dev.loggardener.worklog;
 
+import dev.loggardener.normalize.TemplateGrouper;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -18,8 +20,11 @@ import java.util.regex.Pattern;
  * <p>Two fingerprints of severity WARNING or above join one category when they share an error code
  * token (a snake_case or UPPER_SNAKE word such as {@code auth_service_unreachable}, shared by at
  * most {@link #MAX_TOKEN_FINGERPRINTS} fingerprints so that common words do not glue everything
- * together), share a trace id, or come from the same service and logger within {@link #TOGETHER} of
- * each other. Fingerprints of any severity matched by the same titled rule join one category. The
+ * together), share a trace id (with at most {@link #MAX_TRACE_FINGERPRINTS} others), or come from
+ * the same service and logger within {@link #TOGETHER} of each other (in a module with at most
+ * {@link #MAX_MODULE_FINGERPRINTS} such fingerprints). Fingerprints of any severity join one
+ * category when the same titled rule matches them, or when their templates fall into one {@link
+ * TemplateGrouper} group within one service (templates that differ only where values vary). The
  * result depends only on the set of summaries: input is sorted by fingerprint and union-find always
  * keeps the smallest fingerprint as the root.
  */
@@ -29,6 +34,12 @@ public final class Categorizer {
 
   /** A token shared by more fingerprints than this is too common to mean one problem. */
   public static final int MAX_TOKEN_FINGERPRINTS = 8;
+
+  /**
+   * A module with more WARNING-or-worse fingerprints than this is too busy for firing together to
+   * mean one problem (a shared logger such as Python's {@code logging}).
+   */
+  public static final int MAX_MODULE_FINGERPRINTS = 8;
 
   /** A trace shared by more fingerprints than this is a busy request, not one problem. */
   public static final int MAX_TRACE_FINGERPRINTS = 20;
@@ -60,10 +71,19 @@ public final class Categorizer {
     Map<String, List<Integer>> byToken = new TreeMap<>();
     Map<String, List<Integer>> byTrace = new TreeMap<>();
     Map<String, List<Integer>> byRule = new TreeMap<>();
+    Map<String, List<Integer>> byTemplateGroup = new TreeMap<>();
+    Map<String, Long> countsByTemplate = new TreeMap<>();
+    sorted.forEach(s -> countsByTemplate.merge(s.template(), s.total(), Long::sum));
+    Map<String, String> templateGroups = TemplateGrouper.groups(countsByTemplate);
     Map<String, List<Occurrence>> byModule = new TreeMap<>();
     for (int i = 0; i < sorted.size(); i++) {
       FingerprintSummary summary = sorted.get(i);
       int index = i;
+      byTemplateGroup
+          .computeIfAbsent(
+              summary.service() + "\u0000" + templateGroups.get(summary.template()),
+              k -> new ArrayList<>())
+          .add(i);
       rules
           .firstMatch(summary)
           .filter(rule -> rule.title() != null)
@@ -85,6 +105,8 @@ public final class Categorizer {
       }
     }
     byRule.forEach((id, members) -> unite(parent, links, members, "matched rule " + id));
+    byTemplateGroup.forEach(
+        (group, members) -> unite(parent, links, members, "same template group"));
     byToken.forEach(
         (token, members) -> {
           if (members.size() <= MAX_TOKEN_FINGERPRINTS) {
@@ -99,6 +121,10 @@ public final class Categorizer {
         });
     byModule.forEach(
         (module, occurrences) -> {
+          if (occurrences.stream().map(Occurrence::index).distinct().count()
+              > MAX_MODULE_FINGERPRINTS) {
+            return;
+          }
           occurrences.sort(Comparator.comparing(Occurrence::at).thenComparing(Occurrence::index));
           for (int k = 1; k < occurrences.size(); k++) {
             Occurrence before = occurrences.get(k - 1);
@@ -133,7 +159,7 @@ public final class Categorizer {
     Set<String> tokens = new TreeSet<>();
     Matcher matcher = CODE_TOKEN.matcher(template);
     while (matcher.find()) {
-      tokens.add(matcher.group(1).toLowerCase(java.util.Locale.ROOT));
+      tokens.add(matcher.group(1).toLowerCase(Locale.ROOT));
     }
     return tokens;
   }

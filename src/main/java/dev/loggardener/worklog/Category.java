@@ -2,6 +2,7 @@ package dev.loggardener.worklog;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * One issue category of a worklog: fingerprints that describe one problem, with their priority,
@@ -56,7 +57,6 @@ public record Category(
 
   /** All members, primary first. */
   public List<FingerprintSummary> members() {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(primary), related.stream())
-        .toList();
+    return Stream.concat(Stream.of(primary), related.stream()).toList();
   }
 }

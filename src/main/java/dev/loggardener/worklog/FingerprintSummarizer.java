@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -126,7 +127,7 @@ public final class FingerprintSummarizer {
   }
 
   /** The key with the highest count; the first in text order among equals. */
-  private static java.util.Optional<String> mostFrequent(Map<String, Long> counts) {
+  private static Optional<String> mostFrequent(Map<String, Long> counts) {
     return counts.entrySet().stream()
         .max(
             Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue)

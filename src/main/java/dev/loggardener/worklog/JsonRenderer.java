@@ -6,6 +6,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Renders a {@link Worklog} as JSON for machines (chat notifications, tracker automation), with the
@@ -81,7 +82,7 @@ public final class JsonRenderer {
     o.add("severities", strings(c.severities()));
     o.addProperty("total", c.total());
     o.addProperty("previous_total", c.previousTotal());
-    o.addProperty("trend", c.trend().name().toLowerCase(java.util.Locale.ROOT));
+    o.addProperty("trend", c.trend().name().toLowerCase(Locale.ROOT));
     o.addProperty("trend_words", c.trend().words());
     o.addProperty("change_percent", c.change());
     o.add("hourly", longs(c.hourly()));

@@ -21,6 +21,9 @@ public final class MarkdownRenderer {
   /** Sparklines are at most this many characters; longer periods sum neighbouring hours. */
   public static final int SPARKLINE_WIDTH = 48;
 
+  /** Related messages listed per section; the JSON lists them all. */
+  public static final int MAX_RELATED = 10;
+
   private static final DateTimeFormatter HEADER_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
   private static final String RULE = "\n---\n\n";
@@ -153,7 +156,8 @@ public final class MarkdownRenderer {
     details(md, c.primary());
     if (!c.related().isEmpty()) {
       md.append("\n**Related Messages:**\n");
-      for (FingerprintSummary r : c.related()) {
+      for (FingerprintSummary r :
+          c.related().subList(0, Math.min(MAX_RELATED, c.related().size()))) {
         md.append("- ")
             .append(code(r.message()))
             .append(" (")
@@ -168,6 +172,11 @@ public final class MarkdownRenderer {
           md.append(", ").append(code(r.sourceLocations().get(0).describe()));
         }
         md.append(")\n");
+      }
+      if (c.related().size() > MAX_RELATED) {
+        md.append("- and ")
+            .append(c.related().size() - MAX_RELATED)
+            .append(" more related messages (all are in the JSON worklog)\n");
       }
       md.append("- Grouped by: ").append(text(String.join("; ", c.links()))).append('\n');
     }
@@ -262,6 +271,10 @@ public final class MarkdownRenderer {
 
   private static void matrix(StringBuilder md, Worklog w) {
     md.append("## Priority Matrix\n\n");
+    if (w.categories().isEmpty()) {
+      md.append("No issue categories in this period.\n");
+      return;
+    }
     md.append(
         "| Issue | Severity | Business Impact | Priority | Action Required | Count | Trend |\n");
     md.append(

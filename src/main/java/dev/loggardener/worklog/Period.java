@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A half-open interval of event time {@code [from, to)} that a worklog covers. */
-public record Period(Instant from, Instant to) {
+public record Period(Instant from, Instant to) implements java.io.Serializable {
   public Period {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");

@@ -2,6 +2,7 @@ package dev.loggardener.worklog;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -64,8 +66,7 @@ public final class WorklogRules {
       if (in == null) {
         throw new InvalidWorklogRulesException("missing classpath resource " + DEFAULT_RESOURCE);
       }
-      return parse(
-          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), DEFAULT_RESOURCE);
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE);
     } catch (IOException e) {
       throw new InvalidWorklogRulesException(DEFAULT_RESOURCE + ": cannot read: " + e.getMessage());
     }
@@ -253,7 +254,7 @@ public final class WorklogRules {
                 + ": unknown key '"
                 + key
                 + "' (allowed: "
-                + String.join(", ", new java.util.TreeSet<>(allowed))
+                + String.join(", ", new TreeSet<>(allowed))
                 + ")");
       }
     }

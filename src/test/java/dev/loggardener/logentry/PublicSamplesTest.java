@@ -1,12 +1,15 @@
 package dev.loggardener.logentry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -193,6 +196,13 @@ class PublicSamplesTest {
   private static ParseResult parseLine(int line) {
     String text = SharedSamples.publicSampleLines().get(line - 1);
     return PARSER.parse(text.getBytes(StandardCharsets.UTF_8), Map.of());
+  }
+
+  @Test
+  void failsWithTheExpectedLocationWhenTheSharedSamplesAreMissing(@TempDir Path root) {
+    assertThatThrownBy(() -> SharedSamples.publicSamples(root.resolve("project")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("../shared/logentries/public-samples.jsonl");
   }
 
   @Test

@@ -14,11 +14,11 @@ public final class SharedSamples {
 
   /** The public sample file, or a test failure that says where it was expected. */
   public static Path publicSamples() {
-    Path file =
-        Path.of("")
-            .toAbsolutePath()
-            .resolve("../shared/logentries/public-samples.jsonl")
-            .normalize();
+    return publicSamples(Path.of("").toAbsolutePath());
+  }
+
+  static Path publicSamples(Path projectRoot) {
+    Path file = projectRoot.resolve("../shared/logentries/public-samples.jsonl").normalize();
     if (!Files.isRegularFile(file)) {
       fail(
           "missing %s: the shared samples must sit beside the project root as"

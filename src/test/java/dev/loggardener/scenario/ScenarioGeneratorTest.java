@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
+import dev.loggardener.logentry.LogEntry;
+import dev.loggardener.logentry.LogEntryParser;
+import dev.loggardener.logentry.ParseResult;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -145,6 +151,44 @@ class ScenarioGeneratorTest {
     }
     assertThat(revisions).hasSize(5);
     assertThat(instances).hasSize(13);
+  }
+
+  @Test
+  void theProductionParserReadsEveryPlantedEntryAsPlantedAndRejectsOnlyTheMalformedOnes() {
+    GeneratedDay day = GeneratedDay.of(611, 4_000, DAY);
+    LogEntryParser parser = new LogEntryParser();
+    Map<String, LogEntry> distinct = new HashMap<>();
+    long rejected = 0;
+    for (String line : day.lines) {
+      ParseResult result = parser.parse(line.getBytes(StandardCharsets.UTF_8), Map.of());
+      if (result instanceof ParseResult.Parsed parsed) {
+        distinct.putIfAbsent(parsed.entry().insertId(), parsed.entry());
+      } else {
+        rejected++;
+      }
+    }
+    assertThat(rejected).isEqualTo(day.manifest.malformed());
+    for (PlantedFamily family : day.manifest.families()) {
+      for (PlantedMessage planted : family.members()) {
+        List<LogEntry> found =
+            distinct.values().stream().filter(e -> parsedAs(e, planted)).toList();
+        assertThat(found).as(planted.example()).hasSize((int) planted.count());
+        if (planted.module().equals("logging")) {
+          assertThat(found).allMatch(e -> e.stackTrace().exceptionType().equals("AssertionError"));
+        }
+      }
+    }
+  }
+
+  private static boolean parsedAs(LogEntry entry, PlantedMessage planted) {
+    return entry.sourceLocation() != null
+        && planted.file().equals(entry.sourceLocation().file())
+        && Long.valueOf(planted.line()).equals(entry.sourceLocation().line())
+        && planted.function().equals(entry.sourceLocation().function())
+        && planted.module().equals(entry.logger())
+        && planted.severity() == entry.severity()
+        && planted.service().equals(entry.service().service())
+        && planted.matches(entry.message());
   }
 
   @Test

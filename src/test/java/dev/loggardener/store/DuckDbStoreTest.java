@@ -206,6 +206,24 @@ class DuckDbStoreTest {
   }
 
   @Test
+  void readsThroughTheWritersDatabaseWhileItIsOpenAndRefusesInsertsWhenReadOnly() throws Exception {
+    Path file = dir.resolve("store.duckdb");
+    try (DuckDbStore writer = DuckDbStore.open(file);
+        DuckDbStore reader = DuckDbStore.openReadOnly(file)) {
+      writer.insert("issue_windows", List.of(issueRow("f".repeat(64), 1)));
+      assertThat(count(reader, "issue_windows")).isEqualTo(1);
+    }
+    try (DuckDbStore reader = DuckDbStore.openReadOnly(file)) {
+      assertThatThrownBy(() -> reader.insert("issue_windows", List.of()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageEndingWith("is open read-only");
+      assertThatThrownBy(() -> DuckDbStore.open(file))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageEndingWith("is already open read-only in this process");
+    }
+  }
+
+  @Test
   void refusesToOpenAMissingFileReadOnly() {
     assertThatThrownBy(() -> DuckDbStore.openReadOnly(dir.resolve("missing.duckdb")))
         .isInstanceOf(IllegalArgumentException.class)

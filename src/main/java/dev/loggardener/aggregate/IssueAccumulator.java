@@ -1,0 +1,185 @@
+package dev.loggardener.aggregate;
+
+import dev.loggardener.logentry.Severity;
+import dev.loggardener.logentry.SourceLocation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Mutable running totals of one fingerprint, merged associatively and commutatively.
+ *
+ * <p>It is the accumulator of the aggregation's combine function: entries are added on many workers
+ * and the partial results merged in any order. Every field is merged with an operation that ignores
+ * order (sum, min, max, "keep the N smallest"), so the final {@link IssueAggregate} is the same for
+ * every grouping of the same entries. Not thread-safe.
+ */
+public final class IssueAccumulator {
+  private static final Comparator<SourceLocation> LOCATION_ORDER =
+      Comparator.comparing(SourceLocation::file, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(SourceLocation::line, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(
+              SourceLocation::function, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  private final AggregationLimits limits;
+  private long entryCount;
+  private String fingerprint;
+  private String template;
+  private String ruleSetVersion;
+  private String resourceType;
+  private String service;
+  private String logger;
+  private String exceptionType;
+  private Severity maxSeverity;
+  private Instant firstSeen;
+  private Instant lastSeen;
+  private final Map<String, IssueExample> examplesByMessage = new HashMap<>();
+  private final TreeSet<String> versions = new TreeSet<>();
+  private final TreeSet<String> instances = new TreeSet<>();
+  private final TreeSet<SourceLocation> sourceLocations = new TreeSet<>(LOCATION_ORDER);
+  private final TreeMap<String, Long> httpStatusClasses = new TreeMap<>();
+  private final TreeSet<String> traceIds = new TreeSet<>();
+
+  /** An empty accumulator. */
+  public IssueAccumulator(AggregationLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /** An accumulator holding exactly what the aggregate holds, for decoding a partial result. */
+  public static IssueAccumulator of(IssueAggregate aggregate, AggregationLimits limits) {
+    IssueAccumulator accumulator = new IssueAccumulator(limits);
+    accumulator.absorb(aggregate);
+    return accumulator;
+  }
+
+  /** Whether nothing has been added yet. */
+  public boolean isEmpty() {
+    return entryCount == 0;
+  }
+
+  /** Counts one entry. */
+  public IssueAccumulator add(IssueObservation o) {
+    entryCount++;
+    identity(o.fingerprint(), o.template(), o.ruleSetVersion(), o.resourceType(), o.service());
+    logger = min(logger, o.logger());
+    exceptionType = min(exceptionType, o.exceptionType());
+    maxSeverity = maxSeverity == null ? o.severity() : Severity.max(maxSeverity, o.severity());
+    seen(o.timestamp(), o.timestamp());
+    addExample(new IssueExample(o.message(), o.timestamp(), o.insertId(), o.trace()));
+    addBounded(versions, o.version());
+    addBounded(instances, o.instance());
+    addBounded(sourceLocations, o.sourceLocation());
+    addBounded(traceIds, o.trace());
+    if (o.httpStatus() != null) {
+      httpStatusClasses.merge(statusClass(o.httpStatus()), 1L, Long::sum);
+    }
+    return this;
+  }
+
+  /** Adds another accumulator's totals to this one. */
+  public IssueAccumulator merge(IssueAccumulator other) {
+    if (!other.isEmpty()) {
+      absorb(other.toAggregate());
+    }
+    return this;
+  }
+
+  /** The totals so far; only valid when at least one entry was added. */
+  public IssueAggregate toAggregate() {
+    if (isEmpty()) {
+      throw new IllegalStateException("no entries were added");
+    }
+    List<IssueExample> examples = new ArrayList<>(examplesByMessage.values());
+    examples.sort(IssueExample.ORDER);
+    return new IssueAggregate(
+        fingerprint,
+        template,
+        ruleSetVersion,
+        resourceType,
+        service,
+        logger,
+        exceptionType,
+        maxSeverity,
+        entryCount,
+        firstSeen,
+        lastSeen,
+        examples,
+        List.copyOf(versions),
+        List.copyOf(instances),
+        List.copyOf(sourceLocations),
+        httpStatusClasses,
+        List.copyOf(traceIds));
+  }
+
+  /** The class of an HTTP status, e.g. {@code 5xx}; statuses outside 100-599 are {@code other}. */
+  public static String statusClass(int status) {
+    return status >= 100 && status <= 599 ? (status / 100) + "xx" : "other";
+  }
+
+  private void absorb(IssueAggregate a) {
+    entryCount += a.entryCount();
+    identity(a.fingerprint(), a.template(), a.ruleSetVersion(), a.resourceType(), a.service());
+    logger = min(logger, a.logger());
+    exceptionType = min(exceptionType, a.exceptionType());
+    maxSeverity =
+        maxSeverity == null ? a.maxSeverity() : Severity.max(maxSeverity, a.maxSeverity());
+    seen(a.firstSeen(), a.lastSeen());
+    a.examples().forEach(this::addExample);
+    a.versions().forEach(v -> addBounded(versions, v));
+    a.instances().forEach(i -> addBounded(instances, i));
+    a.sourceLocations().forEach(l -> addBounded(sourceLocations, l));
+    a.traceIds().forEach(t -> addBounded(traceIds, t));
+    a.httpStatusClasses().forEach((k, v) -> httpStatusClasses.merge(k, v, Long::sum));
+  }
+
+  private void identity(
+      String fingerprint, String template, String version, String resourceType, String service) {
+    this.fingerprint = min(this.fingerprint, fingerprint);
+    this.template = min(this.template, template);
+    this.ruleSetVersion = min(this.ruleSetVersion, version);
+    this.resourceType = min(this.resourceType, resourceType);
+    this.service = min(this.service, service);
+  }
+
+  private void seen(Instant first, Instant last) {
+    firstSeen = firstSeen == null || first.isBefore(firstSeen) ? first : firstSeen;
+    lastSeen = lastSeen == null || last.isAfter(lastSeen) ? last : lastSeen;
+  }
+
+  /** Keeps, per distinct message, its smallest example, and only the N smallest of those. */
+  private void addExample(IssueExample example) {
+    IssueExample known = examplesByMessage.get(example.message());
+    if (known != null && IssueExample.ORDER.compare(known, example) <= 0) {
+      return;
+    }
+    examplesByMessage.put(example.message(), example);
+    if (examplesByMessage.size() > limits.maxExamples()) {
+      IssueExample largest =
+          examplesByMessage.values().stream().max(IssueExample.ORDER).orElseThrow();
+      examplesByMessage.remove(largest.message());
+    }
+  }
+
+  private <T> void addBounded(TreeSet<T> set, T value) {
+    if (value == null) {
+      return;
+    }
+    set.add(value);
+    if (set.size() > limits.maxDistinctValues()) {
+      set.pollLast();
+    }
+  }
+
+  private static String min(String current, String candidate) {
+    if (candidate == null) {
+      return current;
+    }
+    return current == null || candidate.compareTo(current) < 0 ? candidate : current;
+  }
+}

@@ -1,0 +1,168 @@
+package dev.loggardener.beam;
+
+import dev.loggardener.aggregate.IssueAggregate;
+import dev.loggardener.aggregate.IssueObservation;
+import dev.loggardener.aggregate.IssueWindow;
+import dev.loggardener.aggregate.PaneTiming;
+import java.time.Clock;
+import java.time.Instant;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.windowing.AfterPane;
+import org.apache.beam.sdk.transforms.windowing.AfterProcessingTime;
+import org.apache.beam.sdk.transforms.windowing.AfterWatermark;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.FixedWindows;
+import org.apache.beam.sdk.transforms.windowing.IntervalWindow;
+import org.apache.beam.sdk.transforms.windowing.PaneInfo;
+import org.apache.beam.sdk.transforms.windowing.Trigger;
+import org.apache.beam.sdk.transforms.windowing.Window;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+
+/**
+ * Counts fingerprinted entries per fingerprint (and service) in fixed event-time windows.
+ *
+ * <p>Works on bounded and unbounded input. Panes:
+ *
+ * <ul>
+ *   <li>EARLY panes, every {@code earlyFiringDelay} of processing time after a pane's first entry,
+ *       when that delay is not zero;
+ *   <li>one ON_TIME pane when the watermark passes the end of the window (bounded input: at the end
+ *       of the input);
+ *   <li>a LATE pane for each late entry within the allowed lateness.
+ * </ul>
+ *
+ * <p>Panes <b>discard</b>: each row counts only the entries that arrived since the previous pane of
+ * its window, so summing {@code entry_count} over all rows of a window gives its exact total, and
+ * rows never need updating. First/last seen, severity, examples and bounded sets describe the
+ * pane's own entries.
+ *
+ * <p>Before counting, {@link DeduplicateEntries} drops repeated copies of an entry and turns
+ * entries arriving after their window closed into {@code too_late} dead letters ({@link
+ * #failures()} of the result). The combine is lifted (partial sums before the shuffle) and a hot
+ * fingerprint is fanned out over {@code hotKeyFanout} intermediate keys, so one fingerprint with
+ * most of the traffic does not serialize the pipeline. Counters: {@code aggregate/rows}, {@code
+ * aggregate/entries}, plus those of {@link DeduplicateEntries}.
+ */
+public final class AggregateByFingerprint
+    extends PTransform<PCollection<NormalizedEntry>, StageResult<IssueWindow>> {
+  private final AggregationSettings settings;
+  private final Clock clock;
+
+  private AggregateByFingerprint(AggregationSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /**
+   * Aggregates with the given windowing and bounds.
+   *
+   * @param clock the clock that stamps dead letters' processing time
+   */
+  public static AggregateByFingerprint with(AggregationSettings settings, Clock clock) {
+    return new AggregateByFingerprint(settings, clock);
+  }
+
+  @Override
+  public StageResult<IssueWindow> expand(PCollection<NormalizedEntry> input) {
+    PipelineCoders.registerOn(input.getPipeline());
+    StageResult<NormalizedEntry> admitted =
+        input.apply(
+            "DeduplicateEntries",
+            DeduplicateEntries.within(
+                settings.windowSize(),
+                settings.allowedLateness(),
+                settings.tooLateRetention(),
+                settings.dedupeShards(),
+                clock));
+    PCollection<IssueWindow> windows =
+        admitted
+            .output()
+            .apply(
+                "AssignEventTimeWindows",
+                Window.<NormalizedEntry>into(FixedWindows.of(settings.windowSize()))
+                    .triggering(trigger())
+                    .withAllowedLateness(
+                        settings.allowedLateness().plus(settings.tooLateRetention()))
+                    .discardingFiredPanes())
+            .apply("KeyByFingerprint", ParDo.of(new KeyByFingerprintFn()))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), IssueObservationCoder.of()))
+            .apply("CombinePerFingerprint", combine())
+            .apply("ToIssueWindows", ParDo.of(new ToIssueWindowFn()));
+    return StageResult.of(windows, admitted.failures());
+  }
+
+  /**
+   * Fan-out adds an intermediate combine whose panes the final combine regroups, so with fan-out a
+   * late partial can land in the on-time row; sums stay exact either way.
+   */
+  private PTransform<
+          PCollection<KV<String, IssueObservation>>, PCollection<KV<String, IssueAggregate>>>
+      combine() {
+    Combine.PerKey<String, IssueObservation, IssueAggregate> perKey =
+        Combine.perKey(new CombineIssuesFn(settings.limits()));
+    return settings.hotKeyFanout() == 1 ? perKey : perKey.withHotKeyFanout(settings.hotKeyFanout());
+  }
+
+  private Trigger trigger() {
+    AfterPane late = AfterPane.elementCountAtLeast(1);
+    if (settings.earlyFiringDelay().equals(org.joda.time.Duration.ZERO)) {
+      return AfterWatermark.pastEndOfWindow().withLateFirings(late);
+    }
+    return AfterWatermark.pastEndOfWindow()
+        .withEarlyFirings(
+            AfterProcessingTime.pastFirstElementInPane().plusDelayOf(settings.earlyFiringDelay()))
+        .withLateFirings(late);
+  }
+
+  private static final class KeyByFingerprintFn
+      extends DoFn<NormalizedEntry, KV<String, IssueObservation>> {
+    @ProcessElement
+    public void process(
+        @Element NormalizedEntry entry, OutputReceiver<KV<String, IssueObservation>> out) {
+      out.output(KV.of(entry.observation().groupKey(), entry.observation()));
+    }
+  }
+
+  private static final class ToIssueWindowFn extends DoFn<KV<String, IssueAggregate>, IssueWindow> {
+    private final Counter rows = Metrics.counter("aggregate", "rows");
+    private final Counter entries = Metrics.counter("aggregate", "entries");
+
+    @ProcessElement
+    public void process(
+        @Element KV<String, IssueAggregate> element,
+        BoundedWindow window,
+        PaneInfo pane,
+        OutputReceiver<IssueWindow> out) {
+      IntervalWindow interval = (IntervalWindow) window;
+      IssueAggregate aggregate = element.getValue();
+      rows.inc();
+      entries.inc(aggregate.entryCount());
+      out.output(
+          new IssueWindow(
+              aggregate,
+              Instant.ofEpochMilli(interval.start().getMillis()),
+              Instant.ofEpochMilli(interval.end().getMillis()),
+              timing(pane.getTiming()),
+              pane.getIndex()));
+    }
+
+    /**
+     * Runners that fire a window once without triggers report UNKNOWN: that is the on-time pane.
+     */
+    private static PaneTiming timing(PaneInfo.Timing timing) {
+      return switch (timing) {
+        case EARLY -> PaneTiming.EARLY;
+        case LATE -> PaneTiming.LATE;
+        case ON_TIME, UNKNOWN -> PaneTiming.ON_TIME;
+      };
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.loggardener.beam;
+
+import dev.loggardener.aggregate.EntryIdentity;
+import dev.loggardener.aggregate.IssueObservation;
+import dev.loggardener.logentry.LogEntry;
+import dev.loggardener.normalize.Fingerprint;
+import dev.loggardener.normalize.Fingerprinter;
+import dev.loggardener.sink.DeadLetter;
+import java.time.Clock;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Redacts, normalizes and fingerprints parsed entries, keeping only what aggregation needs.
+ *
+ * <p>Bounded or unbounded; element timestamps are kept. The message and template that travel on are
+ * redacted by the {@link Fingerprinter}. An entry for which the fingerprinter throws (a bug, not
+ * expected input) becomes a dead letter with stage {@code normalize} and reason {@code
+ * fingerprint_failed}, carrying the exception, so one bad entry cannot stall the stream. Counters:
+ * {@code normalize/fingerprinted}, {@code normalize/failed}.
+ */
+public final class NormalizeEntries
+    extends PTransform<PCollection<ParsedEntry>, StageResult<NormalizedEntry>> {
+  private static final TupleTag<NormalizedEntry> NORMALIZED = new TupleTag<>() {};
+  private static final TupleTag<DeadLetter> FAILED = new TupleTag<>() {};
+
+  private final Fingerprinter fingerprinter;
+  private final Clock clock;
+
+  private NormalizeEntries(Fingerprinter fingerprinter, Clock clock) {
+    this.fingerprinter = fingerprinter;
+    this.clock = clock;
+  }
+
+  /**
+   * Normalizes with the given fingerprinter.
+   *
+   * @param clock the clock that stamps dead letters' processing time
+   */
+  public static NormalizeEntries with(Fingerprinter fingerprinter, Clock clock) {
+    return new NormalizeEntries(fingerprinter, clock);
+  }
+
+  @Override
+  public StageResult<NormalizedEntry> expand(PCollection<ParsedEntry> input) {
+    PipelineCoders.registerOn(input.getPipeline());
+    PCollectionTuple results =
+        input.apply(
+            "FingerprintEntries",
+            ParDo.of(new FingerprintFn(fingerprinter, clock))
+                .withOutputTags(NORMALIZED, TupleTagList.of(FAILED)));
+    return StageResult.of(
+        results.get(NORMALIZED).setCoder(NormalizedEntryCoder.of()), results.get(FAILED));
+  }
+
+  /** What aggregation keeps of an entry; every text that can carry data is already redacted. */
+  static IssueObservation observe(LogEntry e, Fingerprint f) {
+    return new IssueObservation(
+        f.id(),
+        f.template(),
+        f.ruleSetVersion(),
+        e.service().resourceType(),
+        e.service().service(),
+        e.logger(),
+        e.stackTrace() == null ? null : e.stackTrace().exceptionType(),
+        e.severity(),
+        e.timestamp(),
+        f.redactedMessage(),
+        e.insertId(),
+        e.trace(),
+        e.service().version(),
+        e.service().instance(),
+        e.sourceLocation(),
+        e.httpRequest() == null ? null : e.httpRequest().status());
+  }
+
+  private static final class FingerprintFn extends DoFn<ParsedEntry, NormalizedEntry> {
+    private final Counter fingerprinted = Metrics.counter("normalize", "fingerprinted");
+    private final Counter failed = Metrics.counter("normalize", "failed");
+    private final Fingerprinter fingerprinter;
+    private final Clock clock;
+
+    FingerprintFn(Fingerprinter fingerprinter, Clock clock) {
+      this.fingerprinter = fingerprinter;
+      this.clock = clock;
+    }
+
+    @ProcessElement
+    public void process(@Element ParsedEntry parsed, MultiOutputReceiver out) {
+      LogEntry entry = parsed.entry();
+      NormalizedEntry normalized;
+      try {
+        normalized =
+            new NormalizedEntry(
+                parsed.raw(),
+                EntryIdentity.of(
+                    entry.logName(), entry.timestamp(), entry.insertId(), parsed.raw().messageId()),
+                observe(entry, fingerprinter.fingerprint(entry)));
+      } catch (RuntimeException e) {
+        failed.inc();
+        out.get(FAILED).output(failure(parsed, e));
+        return;
+      }
+      fingerprinted.inc();
+      out.get(NORMALIZED).output(normalized);
+    }
+
+    private DeadLetter failure(ParsedEntry parsed, RuntimeException e) {
+      return new DeadLetter(
+          parsed.raw().payload(),
+          parsed.raw().attributes(),
+          parsed.raw().messageId(),
+          DeadLetter.Stage.NORMALIZE,
+          "fingerprint_failed",
+          e.getClass().getName(),
+          e.getMessage(),
+          DeadLetter.truncatedStackTrace(e),
+          parsed.entry().timestamp(),
+          clock.instant(),
+          fingerprinter.ruleSetVersion());
+    }
+  }
+}

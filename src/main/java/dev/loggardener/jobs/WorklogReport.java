@@ -1,0 +1,118 @@
+package dev.loggardener.jobs;
+
+import dev.loggardener.beam.WriteWorklog;
+import dev.loggardener.worklog.Period;
+import dev.loggardener.worklog.WorklogRules;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worklog batch job as deployed (Flex Template {@code worklog}): validates its options and
+ * rules, then runs {@link WriteWorklog} once.
+ */
+public final class WorklogReport {
+  private static final Logger LOG = LoggerFactory.getLogger(WorklogReport.class);
+  private static final String SHIPPED_RULES = "classpath:" + WorklogRules.DEFAULT_RESOURCE;
+
+  private WorklogReport() {}
+
+  public static void main(String[] args) throws IOException {
+    WorklogReportOptions options =
+        PipelineOptionsFactory.fromArgs(args).withValidation().as(WorklogReportOptions.class);
+    FileSystems.setDefaultPipelineOptions(options);
+    WriteWorklog.Request request = request(options, Clock.systemUTC());
+    LOG.info(
+        "Worklog of {} to {} from {} into {} (rules {}, max detailed {})",
+        request.period().from(),
+        request.period().to(),
+        options.getStore(),
+        request.outputPrefix(),
+        request.rulesSource(),
+        request.maxDetailed());
+    String store = options.getStore();
+    Pipeline pipeline = Pipeline.create(options);
+    pipeline.apply("WriteWorklog", WriteWorklog.of(request, () -> IssueStores.open(store)));
+    pipeline.run().waitUntilFinish();
+  }
+
+  /**
+   * Checks the options and turns them into the request; reads and validates the rules file.
+   *
+   * @throws IllegalArgumentException with one line naming the option, for a bad value
+   */
+  static WriteWorklog.Request request(WorklogReportOptions options, Clock clock)
+      throws IOException {
+    validate(options);
+    Instant end =
+        options.getPeriodEnd() == null || options.getPeriodEnd().isBlank()
+            ? clock.instant().truncatedTo(ChronoUnit.HOURS)
+            : OffsetDateTime.parse(options.getPeriodEnd().trim()).toInstant();
+    String rulesSource = options.getRulesFile() == null ? SHIPPED_RULES : options.getRulesFile();
+    String rulesYaml = options.getRulesFile() == null ? shippedRules() : read(rulesSource);
+    WorklogRules.parse(rulesYaml, rulesSource);
+    return new WriteWorklog.Request(
+        IssueStores.projectOf(options.getStore()),
+        Period.hoursEnding(end, options.getHours()),
+        clock.instant(),
+        rulesYaml,
+        rulesSource,
+        options.getMaxDetailed(),
+        options.getOutputPrefix());
+  }
+
+  /** Checks that span or parse option values, each with a one-line message. */
+  static void validate(WorklogReportOptions options) {
+    if (options.getHours() == null || options.getHours() < 1 || options.getHours() > 8784) {
+      throw new IllegalArgumentException("--hours must be between 1 and 8784");
+    }
+    if (options.getMaxDetailed() == null
+        || options.getMaxDetailed() < 0
+        || options.getMaxDetailed() > 10_000) {
+      throw new IllegalArgumentException("--maxDetailed must be between 0 and 10000");
+    }
+    if (options.getPeriodEnd() != null && !options.getPeriodEnd().isBlank()) {
+      try {
+        OffsetDateTime.parse(options.getPeriodEnd().trim());
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException(
+            "--periodEnd must be RFC 3339, e.g. 2026-11-28T06:00:00Z, got '"
+                + options.getPeriodEnd()
+                + "'");
+      }
+    }
+    if (options.getOutputPrefix().isBlank()) {
+      throw new IllegalArgumentException("--outputPrefix must not be empty");
+    }
+  }
+
+  private static String shippedRules() throws IOException {
+    try (InputStream in =
+        WorklogReport.class.getClassLoader().getResourceAsStream(WorklogRules.DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "missing classpath resource " + WorklogRules.DEFAULT_RESOURCE);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static String read(String uri) throws IOException {
+    try (InputStream in =
+        Channels.newInputStream(
+            FileSystems.open(FileSystems.matchSingleFileSpec(uri).resourceId()))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.loggardener.jobs;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Options of the worklog batch job; names match deploy/flex-templates/worklog/metadata.json. */
+public interface WorklogReportOptions extends PipelineOptions {
+
+  @Description(
+      "Where the issue windows are: bigquery:PROJECT.DATASET or a local DuckDB file, e.g."
+          + " bigquery:my-project.log_gardener_production.")
+  @Validation.Required
+  String getStore();
+
+  void setStore(String value);
+
+  @Description(
+      "Folder the worklogs are written under (DATE/worklog.md, DATE/worklog.json, latest.md,"
+          + " latest.json), e.g. gs://my-bucket/worklogs.")
+  @Validation.Required
+  String getOutputPrefix();
+
+  void setOutputPrefix(String value);
+
+  @Description("Length of the reported period in hours, ending at periodEnd, e.g. 24.")
+  @Default.Integer(24)
+  Integer getHours();
+
+  void setHours(Integer value);
+
+  @Description(
+      "End of the reported period (exclusive) in RFC 3339, e.g. 2026-11-28T06:00:00Z; the start"
+          + " of the current hour when empty.")
+  String getPeriodEnd();
+
+  void setPeriodEnd(String value);
+
+  @Description(
+      "Worklog rules YAML to use instead of the shipped one, e.g."
+          + " gs://my-bucket/config/worklog-rules.yaml.")
+  String getRulesFile();
+
+  void setRulesFile(String value);
+
+  @Description("Categories shown with a full section; the rest get one line each, e.g. 10.")
+  @Default.Integer(10)
+  Integer getMaxDetailed();
+
+  void setMaxDetailed(Integer value);
+}

@@ -1,0 +1,237 @@
+package dev.loggardener.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loggardener.store.DuckDbStore;
+import dev.loggardener.worklog.WorklogTestData;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class WorklogCommandTest {
+  @TempDir Path dir;
+  private Path store;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void fillStore() throws Exception {
+    store = dir.resolve("netra.duckdb");
+    try (DuckDbStore db = DuckDbStore.open(store)) {
+      db.insert("issue_windows", WorklogTestData.exampleRows());
+    }
+  }
+
+  private int run(String... args) {
+    WorklogCommand command = new WorklogCommand(Clock.fixed(WorklogTestData.END, ZoneOffset.UTC));
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      return Main.run(args, o, e, List.of(command));
+    }
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void writesTheMarkdownWorklogOfTheLast24Hours() throws Exception {
+    Path target = dir.resolve("out/worklog.md");
+
+    int status = run("worklog", "--store", store.toString(), "--out", target.toString());
+
+    assertThat(status).as(err()).isZero();
+    String md = Files.readString(target);
+    assertThat(md).startsWith("# Log Gardener Worklog - netra\n");
+    assertThat(md).contains("**Total Issues Identified:** 7");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "worklog: 7 categories (3 P0, 0 P1) from 2993 entries, 2026-11-27T12:00:00Z to"
+                + " 2026-11-28T12:00:00Z, written to "
+                + target
+                + "\n");
+  }
+
+  @Test
+  void writesJsonForAJsonFileAndHonoursPeriodAndLimits() throws Exception {
+    Path target = dir.resolve("worklog.json");
+
+    int status =
+        run(
+            "worklog",
+            "--store",
+            store.toString(),
+            "--from",
+            "2026-11-28T09:00:00+00:00",
+            "--to",
+            "2026-11-28T10:00:00Z",
+            "--max-detailed",
+            "1",
+            "--project",
+            "staging",
+            "--out",
+            target.toString());
+
+    assertThat(status).as(err()).isZero();
+    String json = Files.readString(target);
+    assertThat(json).contains("\"project\": \"staging\"", "\"hours\": 1");
+    assertThat(json).contains("\"detailed\": true").contains("\"detailed\": false");
+  }
+
+  @Test
+  void endsThePeriodAtTheLatestStoredWindowWhenAsked() throws Exception {
+    Path target = dir.resolve("w.md");
+    WorklogCommand later =
+        new WorklogCommand(Clock.fixed(Instant.parse("2027-03-01T08:30:00Z"), ZoneOffset.UTC));
+
+    int status;
+    try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+      status =
+          Main.run(
+              new String[] {
+                "worklog",
+                "--store",
+                store.toString(),
+                "--end-at-latest",
+                "--out",
+                target.toString()
+              },
+              o,
+              e,
+              List.of(later));
+    }
+
+    assertThat(status).as(err()).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("2026-11-27T12:00:00Z to 2026-11-28T12:00:00Z");
+    assertThat(Files.readString(target)).contains("**Generated:** 2027-03-01 08:30:00 UTC");
+  }
+
+  @Test
+  void writesTheLocalWorklogOfTheLatestDayForTheRunCommand() throws Exception {
+    Path target = dir.resolve("local/worklog.md");
+
+    var worklog =
+        WorklogCommand.writeLocal(
+            store, target, Clock.fixed(Instant.parse("2027-03-01T08:30:00Z"), ZoneOffset.UTC));
+
+    assertThat(worklog.period().to()).isEqualTo(WorklogTestData.END);
+    assertThat(worklog.categories()).hasSize(7);
+    assertThat(Files.readString(target)).startsWith("# Log Gardener Worklog - netra\n");
+  }
+
+  @Test
+  void printsHelp() {
+    assertThat(run("worklog", "--help")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Usage: log-gardener worklog", "--store", "--hours", "--max-detailed");
+  }
+
+  static Stream<Arguments> usageErrors() {
+    return Stream.of(
+        Arguments.of(List.of("--out", "x.md"), "--store is required; see --help"),
+        Arguments.of(List.of("--store", "s.duckdb"), "--out is required; see --help"),
+        Arguments.of(
+            List.of(
+                "--hours", "2", "--from", "2026-11-28T00:00:00Z", "--to", "2026-11-28T01:00:00Z"),
+            "give either --hours or --from and --to, not both"),
+        Arguments.of(
+            List.of("--from", "2026-11-28T00:00:00Z"),
+            "--from and --to go together; give both or neither"),
+        Arguments.of(
+            List.of("--from", "yesterday", "--to", "2026-11-28T01:00:00Z"),
+            "--from must be an RFC 3339 time such as 2026-11-28T00:00:00Z, got 'yesterday'"),
+        Arguments.of(
+            List.of("--from", "2026-11-28T02:00:00Z", "--to", "2026-11-28T01:00:00Z"),
+            "--from must be before --to"),
+        Arguments.of(List.of("--hours", "0"), "--hours must be between 1 and 8784, got 0"),
+        Arguments.of(List.of("--format", "html"), "--format must be md or json, got 'html'"),
+        Arguments.of(
+            List.of("--max-detailed", "-1"), "--max-detailed must be between 0 and 10000"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("usageErrors")
+  void rejectsABadCommandLineWithOneLine(List<String> flags, String message) {
+    List<String> args = new ArrayList<>(List.of("worklog"));
+    if (!flags.contains("--store")) {
+      args.addAll(List.of("--store", store.toString()));
+    }
+    if (!flags.contains("--out") && !flags.contains("--store")) {
+      args.addAll(List.of("--out", dir.resolve("w.md").toString()));
+    }
+    args.addAll(flags);
+    if (flags.contains("--out")) {
+      args.removeAll(List.of("--store", store.toString()));
+    }
+
+    assertThat(run(args.toArray(String[]::new))).isEqualTo(2);
+    assertThat(err()).isEqualTo("log-gardener worklog: " + message + "\n");
+  }
+
+  @Test
+  void reportsAMissingStoreFile() {
+    Path missing = dir.resolve("missing.duckdb");
+
+    assertThat(run("worklog", "--store", missing.toString(), "--out", "w.md")).isEqualTo(1);
+    assertThat(err()).isEqualTo("log-gardener worklog: no DuckDB store at " + missing + "\n");
+  }
+
+  @Test
+  void reportsAStoreWithoutTheIssueWindowsTable() throws Exception {
+    Path empty = dir.resolve("empty.duckdb");
+    try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + empty);
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE other (x INTEGER)");
+    }
+
+    assertThat(run("worklog", "--store", empty.toString(), "--out", "w.md")).isEqualTo(1);
+    assertThat(err()).isEqualTo("log-gardener worklog: " + empty + " has no issue_windows table\n");
+  }
+
+  @Test
+  void reportsAnInvalidRulesFile() throws Exception {
+    Path rules = dir.resolve("rules.yaml");
+    Files.writeString(rules, "version: 1\nrules:\n  - id: x\n    description: d\n    match: {}\n");
+
+    assertThat(
+            run(
+                "worklog",
+                "--store",
+                store.toString(),
+                "--rules",
+                rules.toString(),
+                "--out",
+                dir.resolve("w.md").toString()))
+        .isEqualTo(1);
+    assertThat(err())
+        .isEqualTo(
+            "log-gardener worklog: "
+                + rules
+                + ": rule 'x': 'match' needs service, logger, template or fingerprint\n");
+  }
+
+  @Test
+  void rejectsAMalformedBigQueryDataset() {
+    assertThat(run("worklog", "--store", "bigquery:nodot", "--out", "w.md")).isEqualTo(1);
+    assertThat(err()).startsWith("log-gardener worklog: --store bigquery: needs PROJECT.DATASET");
+  }
+}

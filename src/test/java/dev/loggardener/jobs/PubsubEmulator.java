@@ -1,0 +1,180 @@
+package dev.loggardener.jobs;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A real Pub/Sub emulator from the local Cloud SDK, started on a free port and stopped by its own
+ * process handle; topics, subscriptions and publishing go over its REST API.
+ */
+public final class PubsubEmulator implements AutoCloseable {
+  private static final Path FALLBACK_SDK = Path.of("/usr/lib/google-cloud-sdk");
+  private static final Duration STARTUP = Duration.ofSeconds(40);
+
+  private final Process process;
+  private final int port;
+  private final Path log;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  private PubsubEmulator(Process process, int port, Path log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /** Starts the emulator and waits until it answers. */
+  public static PubsubEmulator start() throws IOException, InterruptedException {
+    Path jar = emulatorJar(sdkRoot());
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path log = Files.createTempFile("pubsub-emulator", ".log");
+    Process process =
+        new ProcessBuilder("java", "-jar", jar.toString(), "--host=127.0.0.1", "--port=" + port)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    PubsubEmulator emulator = new PubsubEmulator(process, port, log);
+    emulator.awaitReady();
+    return emulator;
+  }
+
+  /** The root URL for {@code --pubsubRootUrl}. */
+  public String rootUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** Creates a topic. */
+  public void createTopic(String project, String topic) throws IOException, InterruptedException {
+    send("PUT", "/v1/projects/" + project + "/topics/" + topic, "{}");
+  }
+
+  /** Creates a pull subscription on a topic. */
+  public void createSubscription(String project, String subscription, String topic)
+      throws IOException, InterruptedException {
+    send(
+        "PUT",
+        "/v1/projects/" + project + "/subscriptions/" + subscription,
+        "{\"topic\":\"projects/" + project + "/topics/" + topic + "\",\"ackDeadlineSeconds\":10}");
+  }
+
+  /** Publishes each payload as one message with the given attributes. */
+  public void publish(
+      String project, String topic, List<byte[]> payloads, Map<String, String> attributes)
+      throws IOException, InterruptedException {
+    String attributeJson =
+        attributes.entrySet().stream()
+            .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+            .collect(Collectors.joining(",", "{", "}"));
+    String messages =
+        payloads.stream()
+            .map(
+                p ->
+                    "{\"data\":\""
+                        + Base64.getEncoder().encodeToString(p)
+                        + "\",\"attributes\":"
+                        + attributeJson
+                        + "}")
+            .collect(Collectors.joining(",", "[", "]"));
+    send(
+        "POST",
+        "/v1/projects/" + project + "/topics/" + topic + ":publish",
+        "{\"messages\":" + messages + "}");
+  }
+
+  /** Stops the emulator process this harness started. */
+  @Override
+  public void close() throws InterruptedException {
+    process.descendants().forEach(ProcessHandle::destroy);
+    process.destroy();
+    if (!process.waitFor(10, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private void send(String method, String path, String body)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(rootUrl() + path))
+                .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw new IOException(
+          method + " " + path + " -> " + response.statusCode() + ": " + response.body());
+    }
+  }
+
+  private void awaitReady() throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(STARTUP);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IOException("the Pub/Sub emulator exited; its log: " + Files.readString(log));
+      }
+      try {
+        http.send(
+            HttpRequest.newBuilder(URI.create(rootUrl() + "/v1/projects/probe/topics")).build(),
+            HttpResponse.BodyHandlers.discarding());
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(200);
+      }
+    }
+    close();
+    throw new IOException("the Pub/Sub emulator did not answer within " + STARTUP);
+  }
+
+  private static Path sdkRoot() {
+    try {
+      Process gcloud =
+          new ProcessBuilder("gcloud", "info", "--format=value(installation.sdk_root)")
+              .redirectErrorStream(false)
+              .start();
+      String root =
+          new String(gcloud.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (gcloud.waitFor(30, TimeUnit.SECONDS) && gcloud.exitValue() == 0 && !root.isEmpty()) {
+        return Path.of(root);
+      }
+    } catch (IOException | InterruptedException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return FALLBACK_SDK;
+  }
+
+  private static Path emulatorJar(Path sdkRoot) throws IOException {
+    Path lib = sdkRoot.resolve("platform/pubsub-emulator/lib");
+    if (!Files.isDirectory(lib)) {
+      throw new IOException(
+          "no Pub/Sub emulator under "
+              + lib
+              + "; install it: gcloud components install pubsub-emulator");
+    }
+    try (Stream<Path> files = Files.list(lib)) {
+      return files
+          .filter(p -> p.getFileName().toString().matches("cloud-pubsub-emulator-.*-all\\.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IOException("no cloud-pubsub-emulator-*-all.jar in " + lib));
+    }
+  }
+}

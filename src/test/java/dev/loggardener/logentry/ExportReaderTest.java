@@ -1,0 +1,189 @@
+package dev.loggardener.logentry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ExportReaderTest {
+
+  private static List<String> read(byte[] bytes) throws IOException {
+    List<String> chunks = new ArrayList<>();
+    try (ExportReader reader = ExportReader.open(new ByteArrayInputStream(bytes))) {
+      reader.forEachRemaining(chunk -> chunks.add(new String(chunk, StandardCharsets.UTF_8)));
+    }
+    return chunks;
+  }
+
+  private static List<String> read(String text) throws IOException {
+    return read(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] gzip(String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      textBlock =
+          """
+          ndjson                      | `{"a":1}\n{"b":[2,3]}\n`                  | `{"a":1}|{"b":[2,3]}`
+          ndjson crlf and blank lines | `\n{"a":1}\r\n\r\n  \n{"b":2}`             | `{"a":1}|{"b":2}`
+          ndjson bad line kept        | `{"a":1}\nnot json\n{"b":2`               | `{"a":1}|not json|{"b":2`
+          compact array               | `[{"a":1},{"b":[2,{"c":3}]}]`             | `{"a":1}|{"b":[2,{"c":3}]}`
+          pretty array                | `[\n  {\n    "a": 1\n  },\n  {\n    "b": 2\n  }\n]\n` | `{\n    "a": 1\n  }|{\n    "b": 2\n  }`
+          strings with delimiters     | `[{"m":"a,b]}{[\\"x\\\\"},{"n":"]"}]`     | `{"m":"a,b]}{[\\"x\\\\"}|{"n":"]"}`
+          empty array                 | `[ ]`                                     | ``
+          empty input                 | ``                                        | ``
+          unterminated element        | `[{"a":1},{"b":`                          | `{"a":1}|{"b":`
+          unterminated string         | `[{"a":"x]`                               | `{"a":"x]`
+          content after the array     | `[{"a":1}] trailing, {"b":2}\n`           | `{"a":1}|trailing, {"b":2}`
+          stray closing brace         | `[{"a":1}},{"b":2}]`                      | `{"a":1}}|{"b":2}`
+          scalar elements kept        | `[1,"two",null]`                          | `1|"two"|null`
+          empty element kept          | `[{"a":1},,{"b":2}]`                      | `{"a":1}||{"b":2}`
+          """)
+  void splitsEachFormatIntoRawEntries(String kind, String input, String expected)
+      throws IOException {
+    String text = input.replace("\\n", "\n").replace("\\r", "\r");
+    List<String> want =
+        expected.isEmpty()
+            ? List.of()
+            : Arrays.asList(expected.replace("\\n", "\n").split("\\|", -1));
+    assertThat(read(text)).isEqualTo(want);
+    assertThat(read(gzip(text))).as("gzipped").isEqualTo(want);
+  }
+
+  @Test
+  void skipsAUtf8ByteOrderMarkBeforeAnArray() throws IOException {
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] array = "[{\"a\":1}]".getBytes(StandardCharsets.UTF_8);
+    byte[] input = Arrays.copyOf(bom, bom.length + array.length);
+    System.arraycopy(array, 0, input, bom.length, array.length);
+    assertThat(read(input)).containsExactly("{\"a\":1}");
+  }
+
+  @Test
+  void yieldsEveryPublicSampleLineAsNdjsonAndAsAPrettyArray() throws IOException {
+    List<String> lines = SharedSamples.publicSampleLines();
+    byte[] ndjson = Files.readAllBytes(SharedSamples.publicSamples());
+    assertThat(read(ndjson)).isEqualTo(lines);
+    String pretty = "[\n  " + String.join(",\n  ", lines) + "\n]\n";
+    assertThat(read(gzip(pretty))).isEqualTo(lines);
+  }
+
+  @Test
+  void streamsAMillionEntriesWithoutHoldingThem() throws IOException {
+    int entries = 1_000_000;
+    long count = 0;
+    long parsed = 0;
+    LogEntryParser parser = new LogEntryParser();
+    try (ExportReader reader = ExportReader.open(new GeneratedArray(entries))) {
+      while (reader.hasNext()) {
+        byte[] chunk = reader.next();
+        count++;
+        if (count % 1000 == 0 && parser.parse(chunk, Map.of()) instanceof ParseResult.Parsed) {
+          parsed++;
+        }
+      }
+    }
+    assertThat(count).isEqualTo(entries);
+    assertThat(parsed).isEqualTo(entries / 1000);
+  }
+
+  @Test
+  void reportsACorruptGzipStreamAsAnIoError() throws IOException {
+    byte[] compressed = gzip("{\"a\":1}\n".repeat(1000));
+    byte[] truncated = Arrays.copyOf(compressed, compressed.length / 2);
+    assertThatThrownBy(() -> read(truncated)).isInstanceOf(UncheckedIOException.class);
+  }
+
+  @Test
+  void cutsAnOversizedChunkAtTheLimitAndKeepsReading() throws IOException {
+    String input = "{\"a\":\"" + "x".repeat(100) + "\"}\n{\"b\":1}\n";
+    List<String> chunks = new ArrayList<>();
+    try (ExportReader reader =
+        ExportReader.open(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), 32)) {
+      reader.forEachRemaining(chunk -> chunks.add(new String(chunk, StandardCharsets.UTF_8)));
+    }
+    assertThat(chunks).containsExactly(input.substring(0, 32), "{\"b\":1}");
+  }
+
+  @Test
+  void throwsNoSuchElementPastTheEnd() throws IOException {
+    try (ExportReader reader = ExportReader.open(new ByteArrayInputStream(new byte[0]))) {
+      assertThat(reader.hasNext()).isFalse();
+      assertThatThrownBy(reader::next).isInstanceOf(NoSuchElementException.class);
+    }
+  }
+
+  /** A JSON array of entries produced on the fly, so the test itself holds none of them. */
+  private static final class GeneratedArray extends InputStream {
+    private final int entries;
+    private int produced;
+    private byte[] current = "[".getBytes(StandardCharsets.UTF_8);
+    private int position;
+
+    GeneratedArray(int entries) {
+      this.entries = entries;
+    }
+
+    @Override
+    public int read() {
+      if (position == current.length && !advance()) {
+        return -1;
+      }
+      return current[position++] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (position == current.length && !advance()) {
+        return -1;
+      }
+      int n = Math.min(len, current.length - position);
+      System.arraycopy(current, position, b, off, n);
+      position += n;
+      return n;
+    }
+
+    private boolean advance() {
+      if (produced > entries) {
+        return false;
+      }
+      String next =
+          produced == entries
+              ? "]"
+              : (produced == 0 ? "" : ",")
+                  + "{\"timestamp\":\"2024-01-01T00:00:00Z\",\"insertId\":\"e"
+                  + produced
+                  + "\",\"textPayload\":\"entry number "
+                  + produced
+                  + "\"}";
+      produced++;
+      current = next.getBytes(StandardCharsets.UTF_8);
+      position = 0;
+      return true;
+    }
+  }
+}
