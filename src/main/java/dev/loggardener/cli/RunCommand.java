@@ -1,8 +1,11 @@
 package dev.loggardener.cli;
 
 import dev.loggardener.jobs.LocalRun;
+import dev.loggardener.worklog.Worklog;
+import dev.loggardener.worklog.WorklogJob;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.joda.time.Duration;
 
 /** {@code run}: export files through the streaming pipeline on this machine into DuckDB. */
@@ -14,7 +17,7 @@ public final class RunCommand implements Command {
 
   @Override
   public String summary() {
-    return "Run the pipeline locally over export files into a DuckDB file.";
+    return "Run the pipeline locally over export files into DuckDB, then write the worklog.";
   }
 
   @Override
@@ -24,9 +27,16 @@ public final class RunCommand implements Command {
                 "java -jar log-gardener.jar run --input FILE|GLOB [OPTIONS]",
                 "Reads Cloud Logging exports (gcloud logging read --format=json, or NDJSON;"
                     + " gzipped or not), runs the same pipeline as production on the DirectRunner"
-                    + " and writes issue_windows and dead_letters to a local DuckDB file.")
+                    + " writes issue_windows and dead_letters to a local DuckDB file, then writes the"
+                    + " worklog of the last 24 hours of data.")
             .option("input", "FILE|GLOB", "Export files to read, e.g. 'exports/*.json.gz'.", null)
             .option("store", "FILE", "DuckDB file to write.", "./gardener.duckdb")
+            .option(
+                "worklog",
+                "FILE",
+                "Where to write the worklog of the last 24 hours of data, as Markdown; the JSON"
+                    + " goes beside it with the extension .json.",
+                "./worklog.md")
             .option("rules", "FILE", "Normalization rules replacing the built-in ones.", null)
             .option("window-minutes", "N", "Event-time window size in minutes.", "1")
             .option("progress-seconds", "N", "Seconds between progress lines.", "5");
@@ -63,7 +73,25 @@ public final class RunCommand implements Command {
       err.println("log-gardener run: the accounts do not balance: " + a);
       return 1;
     }
-    out.println("accounts balance; store: " + flags.get("store").orElseThrow());
+    Path store = Path.of(flags.get("store").orElseThrow());
+    out.println("accounts balance; store: " + store);
+    Path markdown = Path.of(flags.get("worklog").orElseThrow()).toAbsolutePath();
+    Path json = markdown.resolveSibling(withExtension(markdown.getFileName().toString(), ".json"));
+    Worklog worklog =
+        WorklogCommand.writeLocal(store, markdown, WorklogJob.Format.MD, Clock.systemUTC());
+    WorklogCommand.writeLocal(store, json, WorklogJob.Format.JSON, Clock.systemUTC());
+    out.printf(
+        "worklog of %s to %s: %d categories%n  %s%n  %s%n",
+        worklog.period().from(),
+        worklog.period().to(),
+        worklog.categories().size(),
+        markdown,
+        json);
     return 0;
+  }
+
+  private static String withExtension(String fileName, String extension) {
+    int dot = fileName.lastIndexOf('.');
+    return (dot > 0 ? fileName.substring(0, dot) : fileName) + extension;
   }
 }

@@ -123,6 +123,12 @@ public final class WorklogCommand implements Command {
    * the shipped rules: what {@code run} chains after the pipeline.
    */
   public static Worklog writeLocal(Path store, Path out, Clock clock) throws Exception {
+    return writeLocal(store, out, WorklogJob.Format.MD, clock);
+  }
+
+  /** Like {@link #writeLocal(Path, Path, Clock)}, in the given format. */
+  public static Worklog writeLocal(Path store, Path out, WorklogJob.Format format, Clock clock)
+      throws Exception {
     try (IssueWindowSource source = DuckDbIssueWindowSource.open(store)) {
       Period period =
           Period.hoursEnding(hourCeiling(source.latestWindowEnd().orElse(clock.instant())), 24);
@@ -131,7 +137,7 @@ public final class WorklogCommand implements Command {
           period,
           WorklogSettings.defaults(
               IssueStores.projectOf(store.toString()), WorklogRules.loadDefault()),
-          WorklogJob.Format.MD,
+          format,
           out,
           clock.instant());
     }

@@ -29,8 +29,7 @@ final class GuardedRules implements Serializable {
 
   GuardedRules(List<Rule> rules) {
     if (rules.size() > MAX_RULES) {
-      throw new InvalidRulesException(
-          "at most " + MAX_RULES + " rules per stage, got " + rules.size());
+      throw new IllegalArgumentException("RuleSet admits at most " + MAX_RULES + " per stage");
     }
     this.rules = List.copyOf(rules);
     long always = 0;

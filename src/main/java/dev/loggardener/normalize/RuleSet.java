@@ -95,6 +95,19 @@ public final class RuleSet implements Serializable {
       checkExamples(rule, source);
       rules.add(rule);
     }
+    for (Rule.Stage stage : Rule.Stage.values()) {
+      long count = rules.stream().filter(r -> r.stage() == stage).count();
+      if (count > GuardedRules.MAX_RULES) {
+        throw new InvalidRulesException(
+            source
+                + ": at most "
+                + GuardedRules.MAX_RULES
+                + " "
+                + stage.name().toLowerCase(Locale.ROOT)
+                + " rules, got "
+                + count);
+      }
+    }
     return new RuleSet(v, rules);
   }
 

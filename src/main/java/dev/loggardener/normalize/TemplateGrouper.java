@@ -9,20 +9,25 @@ import java.util.TreeMap;
  * The second, order-independent grouping step: merges fine templates that differ only in positions
  * whose values vary, and names each merged group by a stable id.
  *
- * <p>Templates are split into words and delimiters; a word containing a placeholder counts as the
- * variable {@code <*>}. Templates with the same number of tokens are partitioned recursively: among
- * the positions where a cluster's templates differ, the one with the fewest distinct values is
- * taken; if it has at least {@value #MIN_VARIABLE_VALUES} distinct values, or one of its values is
- * a placeholder, every differing position is judged variable and the cluster is one group;
- * otherwise the cluster is split by that position's value (it names different events, like {@code
- * opened}/{@code closed}) and each part is judged again. The group's template keeps the positions
- * that are constant within it and shows {@code <*>} elsewhere; its id is the SHA-256 hex of {@code
- * loggardener-group/1\n} followed by that template.
+ * <p>Each template is split into words and delimiters ({@code :} included, so {@code key:value}
+ * aligns); a word containing a placeholder, and {@code true}/{@code false}, count as the variable
+ * {@code <*>}; a list of placeholders counts as one; an empty {@code ()} or {@code key= } holds an
+ * empty value that lines up with a filled one; a quoted phrase of several words is one value.
+ * Templates with the same number of tokens form families: those that agree everywhere except at one
+ * position (or, once no single position changes any more, at two positions). When the family shares
+ * at least {@value #MIN_CONSTANT_WORDS} constant words (one more for two positions) and the
+ * position shows a placeholder among its values, or at least {@value #MIN_VARIABLE_VALUES} distinct
+ * values that are not all verb forms ({@code Started}, {@code Stopped}), the position becomes
+ * {@code <*>} for the whole family. HTTP methods never merge. This repeats until nothing changes;
+ * templates that end up equal form one group, whose template shows {@code <*>} at the merged
+ * positions and whose id is the SHA-256 hex of {@code loggardener-group/1\n} followed by that
+ * template.
  *
- * <p>The result is a pure function of the set of templates: input is sorted, ties are broken by
- * position and value, never by arrival order or hash codes. A template's group can change when the
- * set changes: a new template may reveal that a position varies (merging two groups) or may turn a
- * constant position into a variable one (renaming the group). Stored data stays consistent because
+ * <p>The result is a pure function of the set of templates: the input is sorted, families are
+ * visited in sorted order and positions in index order, never by arrival order or hash codes.
+ * Counts are accepted so that callers pass what they have; they do not change the outcome today. A
+ * template's group can change when the set changes: a new template may reveal that a position
+ * varies (merging groups and renaming the merged group). Stored data stays consistent because
  * tables keep the fine fingerprint of every message and grouping is applied when reading (the
  * worklog groups the fine templates of its period); nothing stored is rewritten.
  */
@@ -68,14 +73,10 @@ public final class TemplateGrouper {
       sameLength.forEach(t -> groups.computeIfAbsent(t.values, k -> new ArrayList<>()).add(t));
       for (List<Tokens> group : groups.values()) {
         String template = render(group);
-        group.forEach(t -> out(merged, t, template));
+        group.forEach(t -> merged.put(t.template, template));
       }
     }
     return merged;
-  }
-
-  private static void out(Map<String, String> merged, Tokens t, String template) {
-    merged.put(t.template, template);
   }
 
   /** The id of a group whose template is {@code mergedTemplate}. */

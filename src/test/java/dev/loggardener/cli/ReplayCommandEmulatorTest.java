@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import dev.loggardener.replay.PubsubEmulator;
+import dev.loggardener.jobs.PubsubEmulator;
 import dev.loggardener.replay.PubsubMessage;
 import dev.loggardener.scenario.BundledSample;
 import dev.loggardener.scenario.ScenarioManifest;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Replays a generated day into the real Pub/Sub emulator and pulls it back. */
 class ReplayCommandEmulatorTest {
-  private static final String PROJECT = "projects/log-gardener-test";
+  private static final String PROJECT = "log-gardener-test";
   private static PubsubEmulator emulator;
   @TempDir static Path dir;
   private static Path day;
@@ -51,15 +51,14 @@ class ReplayCommandEmulatorTest {
 
   @Test
   void everyLineArrivesOnceWithTheSinksTimestampAttribute() throws Exception {
-    String topic = PROJECT + "/topics/replay-plain";
-    String subscription = PROJECT + "/subscriptions/replay-plain";
-    emulator.createTopic(topic);
-    emulator.createSubscription(subscription, topic);
+    String topic = "projects/" + PROJECT + "/topics/replay-plain";
+    emulator.createTopic(PROJECT, "replay-plain");
+    emulator.createSubscription(PROJECT, "replay-plain", "replay-plain");
 
     assertThat(replay(topic, "--rate", "0")).isZero();
 
     List<PubsubEmulator.Received> received =
-        emulator.pull(subscription, lines.size(), Duration.ofSeconds(60));
+        emulator.pull(PROJECT, "replay-plain", lines.size(), Duration.ofSeconds(60));
     assertThat(received)
         .extracting(r -> new String(r.data(), StandardCharsets.UTF_8))
         .containsExactlyInAnyOrderElementsOf(lines);
@@ -74,16 +73,15 @@ class ReplayCommandEmulatorTest {
 
   @Test
   void shiftsTheDaySoThatItsLastEntryIsTimedNow() throws Exception {
-    String topic = PROJECT + "/topics/replay-shifted";
-    String subscription = PROJECT + "/subscriptions/replay-shifted";
-    emulator.createTopic(topic);
-    emulator.createSubscription(subscription, topic);
+    String topic = "projects/" + PROJECT + "/topics/replay-shifted";
+    emulator.createTopic(PROJECT, "replay-shifted");
+    emulator.createSubscription(PROJECT, "replay-shifted", "replay-shifted");
     Instant before = Instant.now();
 
     assertThat(replay(topic, "--rate", "2000", "--shift-to-now")).isZero();
 
     List<PubsubEmulator.Received> received =
-        emulator.pull(subscription, lines.size(), Duration.ofSeconds(60));
+        emulator.pull(PROJECT, "replay-shifted", lines.size(), Duration.ofSeconds(60));
     assertThat(received).hasSize(lines.size());
     Instant latest =
         received.stream()

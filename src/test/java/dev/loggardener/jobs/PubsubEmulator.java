@@ -1,5 +1,9 @@
 package dev.loggardener.jobs;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -11,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +132,52 @@ public final class PubsubEmulator implements AutoCloseable {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** One pulled message. */
+  public record Received(byte[] data, Map<String, String> attributes) {}
+
+  /** Pulls and acknowledges until {@code expected} messages arrived or {@code timeout} passed. */
+  public List<Received> pull(String project, String subscription, int expected, Duration timeout)
+      throws IOException, InterruptedException {
+    String path = "/v1/projects/" + project + "/subscriptions/" + subscription;
+    List<Received> received = new ArrayList<>();
+    Instant deadline = Instant.now().plus(timeout);
+    while (received.size() < expected && Instant.now().isBefore(deadline)) {
+      JsonObject response =
+          JsonParser.parseString(
+                  send("POST", path + ":pull", "{\"maxMessages\":1000,\"returnImmediately\":true}"))
+              .getAsJsonObject();
+      JsonArray messages =
+          response.has("receivedMessages")
+              ? response.getAsJsonArray("receivedMessages")
+              : new JsonArray();
+      if (messages.isEmpty()) {
+        Thread.sleep(200);
+        continue;
+      }
+      JsonArray ackIds = new JsonArray();
+      for (JsonElement element : messages) {
+        JsonObject message = element.getAsJsonObject().getAsJsonObject("message");
+        Map<String, String> attributes = new HashMap<>();
+        if (message.has("attributes")) {
+          message
+              .getAsJsonObject("attributes")
+              .entrySet()
+              .forEach(a -> attributes.put(a.getKey(), a.getValue().getAsString()));
+        }
+        byte[] data =
+            message.has("data")
+                ? Base64.getDecoder().decode(message.get("data").getAsString())
+                : new byte[0];
+        received.add(new Received(data, attributes));
+        ackIds.add(element.getAsJsonObject().get("ackId"));
+      }
+      JsonObject ack = new JsonObject();
+      ack.add("ackIds", ackIds);
+      send("POST", path + ":acknowledge", ack.toString());
+    }
+    return received;
   }
 
   private String send(String method, String path, String body)

@@ -104,6 +104,19 @@ class RuleSetTest {
   }
 
   @Test
+  void rejectsMoreRulesPerStageThanTheGuardsCanTrack(@TempDir Path dir) throws IOException {
+    StringBuilder yaml = new StringBuilder("version: '1'\nrules:\n");
+    for (int i = 0; i <= GuardedRules.MAX_RULES; i++) {
+      yaml.append(VALID_RULE.replace("id: digits", "id: digits-" + i));
+    }
+    Path file = dir.resolve("rules.yaml");
+    Files.writeString(file, yaml);
+    assertThatThrownBy(() -> RuleSet.load(file))
+        .isInstanceOf(InvalidRulesException.class)
+        .hasMessageContaining("at most 64 mask rules, got 65");
+  }
+
+  @Test
   void rejectsMissingFile(@TempDir Path dir) {
     assertThatThrownBy(() -> RuleSet.load(dir.resolve("absent.yaml")))
         .isInstanceOf(InvalidRulesException.class)
