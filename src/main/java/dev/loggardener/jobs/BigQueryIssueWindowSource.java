@@ -16,7 +16,6 @@ import com.google.api.services.bigquery.model.TableSchema;
 import com.google.auth.http.HttpCredentialsAdapter;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.loggardener.store.DuckDbIssueWindowSource;
-import dev.loggardener.worklog.IssueWindow;
 import dev.loggardener.worklog.IssueWindowSource;
 import dev.loggardener.worklog.Period;
 import java.io.IOException;
@@ -24,8 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -76,37 +73,12 @@ public final class BigQueryIssueWindowSource implements IssueWindowSource {
   }
 
   @Override
-  public List<IssueWindow> windows(Period period) throws IOException {
-    List<IssueWindow> rows = new ArrayList<>();
-    for (Map<String, Object> row : query("issue_windows.sql", period)) {
-      rows.add(IssueWindow.fromColumns(row));
-    }
-    return rows;
-  }
-
-  @Override
-  public Map<String, Instant> firstSeen(Period period) throws IOException {
-    Map<String, Instant> firstSeen = new TreeMap<>();
-    for (Map<String, Object> row : query("first_seen.sql", period)) {
-      firstSeen.put((String) row.get("fingerprint"), (Instant) row.get("first_seen"));
-    }
-    return firstSeen;
-  }
-
-  @Override
-  public Optional<Instant> latestWindowEnd() throws IOException {
-    return query("latest_window.sql", null).stream()
-        .map(row -> (Instant) row.get("latest_window_end"))
-        .filter(java.util.Objects::nonNull)
-        .findFirst();
-  }
-
-  @Override
   public String describe() {
     return "BigQuery " + project + "." + dataset;
   }
 
-  private List<Map<String, Object>> query(String file, Period period) throws IOException {
+  @Override
+  public List<Map<String, Object>> query(String file, Period period) throws IOException {
     QueryRequest request =
         new QueryRequest()
             .setQuery(DuckDbIssueWindowSource.sql(file))

@@ -1,6 +1,5 @@
 package dev.loggardener.store;
 
-import dev.loggardener.worklog.IssueWindow;
 import dev.loggardener.worklog.IssueWindowSource;
 import dev.loggardener.worklog.Period;
 import java.io.IOException;
@@ -21,8 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.duckdb.DuckDBStruct;
@@ -74,37 +71,12 @@ public final class DuckDbIssueWindowSource implements IssueWindowSource, AutoClo
   }
 
   @Override
-  public List<IssueWindow> windows(Period period) throws SQLException {
-    List<IssueWindow> rows = new ArrayList<>();
-    for (Map<String, Object> row : query("issue_windows.sql", period)) {
-      rows.add(IssueWindow.fromColumns(row));
-    }
-    return rows;
-  }
-
-  @Override
-  public Map<String, Instant> firstSeen(Period period) throws SQLException {
-    Map<String, Instant> firstSeen = new TreeMap<>();
-    for (Map<String, Object> row : query("first_seen.sql", period)) {
-      firstSeen.put((String) row.get("fingerprint"), (Instant) row.get("first_seen"));
-    }
-    return firstSeen;
-  }
-
-  @Override
-  public Optional<Instant> latestWindowEnd() throws SQLException {
-    return query("latest_window.sql", null).stream()
-        .map(row -> (Instant) row.get("latest_window_end"))
-        .filter(java.util.Objects::nonNull)
-        .findFirst();
-  }
-
-  @Override
   public String describe() {
     return "DuckDB " + store.file().getFileName();
   }
 
-  private List<Map<String, Object>> query(String file, Period period) throws SQLException {
+  @Override
+  public List<Map<String, Object>> query(String file, Period period) throws SQLException {
     // Comments mention the parameters too; only the statement's own get bound.
     String statementText = sql(file).replaceAll("(?m)^\\s*--.*$", "");
     Matcher matcher = PARAMETER.matcher(statementText);
