@@ -75,7 +75,7 @@ public final class RunCommand implements Command {
     }
     Path store = Path.of(flags.get("store").orElseThrow());
     out.println("accounts balance; store: " + store);
-    Path markdown = Path.of(flags.get("worklog").orElseThrow()).toAbsolutePath();
+    Path markdown = Path.of(flags.get("worklog").orElseThrow()).toAbsolutePath().normalize();
     Path json = markdown.resolveSibling(withExtension(markdown.getFileName().toString(), ".json"));
     Worklog worklog =
         WorklogCommand.writeLocal(store, markdown, WorklogJob.Format.MD, Clock.systemUTC());
