@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * the same service and logger within {@link #TOGETHER} of each other (in a module with at most
  * {@link #MAX_MODULE_FINGERPRINTS} such fingerprints). Fingerprints of any severity join one
  * category when the same titled rule matches them, or when their templates fall into one {@link
- * TemplateGrouper} group within one service (templates that differ only where values vary). The
- * result depends only on the set of summaries: input is sorted by fingerprint and union-find always
- * keeps the smallest fingerprint as the root.
+ * TemplateGrouper} group within one service (templates that differ only where values vary; HTTP
+ * request lines with different literal paths stay apart, since each endpoint is its own problem).
+ * The result depends only on the set of summaries: input is sorted by fingerprint and union-find
+ * always keeps the smallest fingerprint as the root.
  */
 public final class Categorizer {
   /** Occurrences of one module this close in time count as firing together. */
@@ -48,6 +49,13 @@ public final class Categorizer {
   private static final Pattern CODE_TOKEN =
       Pattern.compile(
           "(?<![\\w<])([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![\\w>])");
+
+  /**
+   * An HTTP request line with a literal path: each endpoint is its own problem, even where the
+   * template groups merge paths because many of them occur in one position.
+   */
+  private static final Pattern REQUEST_LINE =
+      Pattern.compile("\"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /");
 
   private Categorizer() {}
 
@@ -81,7 +89,7 @@ public final class Categorizer {
       int index = i;
       byTemplateGroup
           .computeIfAbsent(
-              summary.service() + "\u0000" + templateGroups.get(summary.template()),
+              summary.service() + "\u0000" + templateGroupOf(summary.template(), templateGroups),
               k -> new ArrayList<>())
           .add(i);
       rules
@@ -189,5 +197,9 @@ public final class Categorizer {
       i = parent[i];
     }
     return i;
+  }
+
+  private static String templateGroupOf(String template, Map<String, String> templateGroups) {
+    return REQUEST_LINE.matcher(template).find() ? template : templateGroups.get(template);
   }
 }

@@ -99,6 +99,23 @@ class CategorizerTest {
   }
 
   @Test
+  void keepsAccessLinesOfDifferentEndpointsApart() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String path : List.of("/health/ready", "/api/user/me", "/api/threads")) {
+      rows.add(
+          new ExampleRows.Row(
+                  path, "INFO", "<IP> - \"GET " + path + " HTTP/<NUM>\" <NUM>", "uvicorn.access")
+              .pane(1, "2026-11-28T01:00:00Z"));
+    }
+
+    assertThat(groups(WorklogRules.none(), rows))
+        .containsExactlyInAnyOrder(
+            fingerprints("/health/ready"),
+            fingerprints("/api/user/me"),
+            fingerprints("/api/threads"));
+  }
+
+  @Test
   void groupsWarningsThatShareATraceId() {
     List<Map<String, Object>> rows =
         List.of(
