@@ -12,7 +12,7 @@ import java.util.Locale;
  * Renders a {@link Worklog} as JSON for machines (chat notifications, tracker automation), with the
  * same content as the Markdown and every category in full. The format is documented in {@code
  * pipelines/worklog-report/SCHEMA.md}; {@link #SCHEMA_VERSION} changes when it does. Characters
- * that matter to HTML ({@code < > & = '}) are written as {@code \\uXXXX} escapes.
+ * that matter to HTML ({@code < > & = '}) are written as Unicode escapes such as {@code \\u003c}.
  */
 public final class JsonRenderer {
   /** Version of the JSON format. */

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * A real Pub/Sub emulator from the local Cloud SDK, started on a free port and stopped by its own
@@ -64,6 +65,27 @@ public final class PubsubEmulator implements AutoCloseable {
   /** The root URL for {@code --pubsubRootUrl}. */
   public String rootUrl() {
     return "http://127.0.0.1:" + port;
+  }
+
+  /**
+   * Options that run the streaming pipeline on the DirectRunner against this emulator's
+   * subscription, without blocking, into a DuckDB file.
+   */
+  public StreamOptions streamingOptions(String project, String subscription, Path duckDbFile) {
+    return PipelineOptionsFactory.fromArgs(
+            "--runner=DirectRunner",
+            "--blockOnRun=false",
+            "--enforceImmutability=false",
+            "--credentialFactoryClass="
+                + "org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory",
+            "--project=" + project,
+            "--pubsubRootUrl=" + rootUrl(),
+            "--inputSubscription=projects/" + project + "/subscriptions/" + subscription,
+            "--duckDbFile=" + duckDbFile,
+            "--earlyFiringSeconds=1",
+            "--dedupeShards=2",
+            "--hotKeyFanout=1")
+        .as(StreamOptions.class);
   }
 
   /** Creates a topic. */

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
@@ -52,21 +51,7 @@ public class RedeliveryStormEmulatorTest {
           2 * DISTINCT,
           emulator.pullWithoutAck(PROJECT, "pipeline", 2 * DISTINCT));
 
-      StreamOptions options =
-          PipelineOptionsFactory.fromArgs(
-                  "--runner=DirectRunner",
-                  "--blockOnRun=false",
-                  "--enforceImmutability=false",
-                  "--credentialFactoryClass="
-                      + "org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory",
-                  "--project=" + PROJECT,
-                  "--pubsubRootUrl=" + emulator.rootUrl(),
-                  "--inputSubscription=projects/" + PROJECT + "/subscriptions/pipeline",
-                  "--duckDbFile=" + store,
-                  "--earlyFiringSeconds=1",
-                  "--dedupeShards=2",
-                  "--hotKeyFanout=1")
-              .as(StreamOptions.class);
+      StreamOptions options = emulator.streamingOptions(PROJECT, "pipeline", store);
       PipelineResult result = LogStreamPipeline.run(options, null);
       try (DuckDbStore db = DuckDbStore.open(store)) {
         long deadline = System.currentTimeMillis() + DEADLINE_MILLIS;
