@@ -144,7 +144,8 @@ public final class LocalRun {
     }
   }
 
-  static long counter(PipelineResult result, String namespace, String name) {
+  /** The attempted value of one Beam counter, summed over the steps that report it. */
+  public static long counter(PipelineResult result, String namespace, String name) {
     MetricQueryResults metrics =
         result
             .metrics()

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import dev.loggardener.aggregate.AggregationLimits;
 import dev.loggardener.aggregate.IssueWindow;
 import dev.loggardener.aggregate.Observations;
+import dev.loggardener.jobs.LocalRun;
 import dev.loggardener.sink.DeadLetter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -12,9 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.testing.TestStream;
@@ -93,21 +91,6 @@ public class AggregateByFingerprintTest {
 
   private static IntervalWindow window(int minute) {
     return new IntervalWindow(T0.plus(MINUTE.multipliedBy(minute)), MINUTE);
-  }
-
-  static long counter(PipelineResult result, String namespace, String name) {
-    long total = 0;
-    for (MetricResult<Long> c :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(namespace, name))
-                    .build())
-            .getCounters()) {
-      total += c.getAttempted();
-    }
-    return total;
   }
 
   @Test
@@ -192,7 +175,7 @@ public class AggregateByFingerprintTest {
             });
     PipelineResult run = p.run();
     run.waitUntilFinish();
-    assertEquals(1, counter(run, "aggregate", "too_late"));
+    assertEquals(1, LocalRun.counter(run, "aggregate", "too_late"));
   }
 
   @Test
@@ -213,7 +196,7 @@ public class AggregateByFingerprintTest {
     PAssert.that(result.failures()).empty();
     PipelineResult run = p.run();
     run.waitUntilFinish();
-    assertEquals(2, counter(run, "dedupe", "duplicates"));
+    assertEquals(2, LocalRun.counter(run, "dedupe", "duplicates"));
   }
 
   @Test

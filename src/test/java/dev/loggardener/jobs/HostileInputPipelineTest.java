@@ -33,9 +33,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -91,7 +88,7 @@ public class HostileInputPipelineTest {
     PipelineResult result = p.run();
 
     assertThat(result.waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
-    long duplicates = counter(result, "dedupe", "duplicates");
+    long duplicates = LocalRun.counter(result, "dedupe", "duplicates");
     Set<String> deadLettered = new HashSet<>();
     try (DuckDbStore store = DuckDbStore.open(file);
         Statement sql = store.connection().createStatement()) {
@@ -176,21 +173,6 @@ public class HostileInputPipelineTest {
     public void process(@Element Integer index, OutputReceiver<RawMessage> out) {
       out.output(hostile.message(index));
     }
-  }
-
-  static long counter(PipelineResult result, String namespace, String name) {
-    long total = 0;
-    for (MetricResult<Long> c :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(namespace, name))
-                    .build())
-            .getCounters()) {
-      total += c.getAttempted();
-    }
-    return total;
   }
 
   static long single(Statement sql, String query) throws Exception {

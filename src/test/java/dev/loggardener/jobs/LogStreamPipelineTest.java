@@ -29,9 +29,6 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
 import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
 import org.junit.Before;
@@ -77,21 +74,6 @@ public class LogStreamPipelineTest {
 
   private static RawMessage message(String id, String payload) {
     return new RawMessage(payload.getBytes(StandardCharsets.UTF_8), Map.of(), "m-" + id);
-  }
-
-  private static long counter(PipelineResult result, String namespace, String name) {
-    long total = 0;
-    for (MetricResult<Long> c :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.named(namespace, name))
-                    .build())
-            .getCounters()) {
-      total += c.getAttempted();
-    }
-    return total;
   }
 
   private LogStreamPipeline.Outputs bigQuery(Method method) {
@@ -154,12 +136,12 @@ public class LogStreamPipelineTest {
             "no_timestamp", "{\"textPayload\":\"no timestamp anywhere\"}"),
         payloadByReason);
 
-    long read = counter(result, "parse", "read");
-    long duplicates = counter(result, "dedupe", "duplicates");
+    long read = LocalRun.counter(result, "parse", "read");
+    long duplicates = LocalRun.counter(result, "dedupe", "duplicates");
     assertEquals(input.size(), read);
     assertEquals(1, duplicates);
     assertEquals(read, aggregated + letters.size() + duplicates);
-    assertEquals(aggregated, counter(result, "aggregate", "entries"));
+    assertEquals(aggregated, LocalRun.counter(result, "aggregate", "entries"));
   }
 
   private static byte[] decode(Object value) {

@@ -61,7 +61,7 @@ public class RedeliveryStormEmulatorTest {
         // Past one more ack deadline, so that any further redelivery would have been counted.
         Thread.sleep(12_000);
         long counted = counted(db);
-        long duplicates = HostileInputPipelineTest.counter(result, "dedupe", "duplicates");
+        long duplicates = LocalRun.counter(result, "dedupe", "duplicates");
         result.cancel();
 
         assertEquals("entries counted in issue_windows", DISTINCT, counted);
