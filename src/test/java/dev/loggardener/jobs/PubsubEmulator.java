@@ -166,40 +166,79 @@ public final class PubsubEmulator implements AutoCloseable {
     List<Received> received = new ArrayList<>();
     Instant deadline = Instant.now().plus(timeout);
     while (received.size() < expected && Instant.now().isBefore(deadline)) {
-      JsonObject response =
-          JsonParser.parseString(
-                  send("POST", path + ":pull", "{\"maxMessages\":1000,\"returnImmediately\":true}"))
-              .getAsJsonObject();
-      JsonArray messages =
-          response.has("receivedMessages")
-              ? response.getAsJsonArray("receivedMessages")
-              : new JsonArray();
+      JsonArray messages = pullOnce(path);
       if (messages.isEmpty()) {
         Thread.sleep(200);
         continue;
       }
-      JsonArray ackIds = new JsonArray();
-      for (JsonElement element : messages) {
-        JsonObject message = element.getAsJsonObject().getAsJsonObject("message");
-        Map<String, String> attributes = new HashMap<>();
-        if (message.has("attributes")) {
-          message
-              .getAsJsonObject("attributes")
-              .entrySet()
-              .forEach(a -> attributes.put(a.getKey(), a.getValue().getAsString()));
-        }
-        byte[] data =
-            message.has("data")
-                ? Base64.getDecoder().decode(message.get("data").getAsString())
-                : new byte[0];
-        received.add(new Received(data, attributes));
-        ackIds.add(element.getAsJsonObject().get("ackId"));
-      }
-      JsonObject ack = new JsonObject();
-      ack.add("ackIds", ackIds);
-      send("POST", path + ":acknowledge", ack.toString());
+      received.addAll(decode(messages));
+      settle(path, ":acknowledge", ackIds(messages), "");
     }
     return received;
+  }
+
+  /**
+   * Every message the subscription offers right now, each handed straight back (ack deadline 0) so
+   * that the next subscriber receives it at once: what is outstanding, acknowledging nothing.
+   * Messages another subscriber holds under an unexpired lease are not offered, so call this after
+   * their ack deadline.
+   */
+  public List<Received> peekOutstanding(String project, String subscription)
+      throws IOException, InterruptedException {
+    String path = "/v1/projects/" + project + "/subscriptions/" + subscription;
+    List<Received> outstanding = new ArrayList<>();
+    JsonArray leased = new JsonArray();
+    for (JsonArray messages = pullOnce(path); !messages.isEmpty(); messages = pullOnce(path)) {
+      outstanding.addAll(decode(messages));
+      leased.addAll(ackIds(messages));
+    }
+    if (!leased.isEmpty()) {
+      settle(path, ":modifyAckDeadline", leased, ",\"ackDeadlineSeconds\":0");
+    }
+    return outstanding;
+  }
+
+  private JsonArray pullOnce(String path) throws IOException, InterruptedException {
+    JsonObject response =
+        JsonParser.parseString(
+                send("POST", path + ":pull", "{\"maxMessages\":1000,\"returnImmediately\":true}"))
+            .getAsJsonObject();
+    return response.has("receivedMessages")
+        ? response.getAsJsonArray("receivedMessages")
+        : new JsonArray();
+  }
+
+  private static List<Received> decode(JsonArray messages) {
+    List<Received> received = new ArrayList<>();
+    for (JsonElement element : messages) {
+      JsonObject message = element.getAsJsonObject().getAsJsonObject("message");
+      Map<String, String> attributes = new HashMap<>();
+      if (message.has("attributes")) {
+        message
+            .getAsJsonObject("attributes")
+            .entrySet()
+            .forEach(a -> attributes.put(a.getKey(), a.getValue().getAsString()));
+      }
+      byte[] data =
+          message.has("data")
+              ? Base64.getDecoder().decode(message.get("data").getAsString())
+              : new byte[0];
+      received.add(new Received(data, attributes));
+    }
+    return received;
+  }
+
+  private static JsonArray ackIds(JsonArray messages) {
+    JsonArray ackIds = new JsonArray();
+    for (JsonElement element : messages) {
+      ackIds.add(element.getAsJsonObject().get("ackId"));
+    }
+    return ackIds;
+  }
+
+  private void settle(String path, String verb, JsonArray ackIds, String extraFields)
+      throws IOException, InterruptedException {
+    send("POST", path + verb, "{\"ackIds\":" + ackIds + extraFields + "}");
   }
 
   private String send(String method, String path, String body)
