@@ -1,7 +1,6 @@
 package dev.loggardener.jobs;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import com.google.gson.JsonParser;
@@ -144,9 +143,6 @@ public class RestartEmulatorTest {
           "entries counted other than the restart guarantee says",
           List.of(),
           departures(words(0, FIRST + SECOND), atStop, atEnd, outstanding, republished));
-      assertTrue(
-          "every entry of the first batch was stored before the stop",
-          first.stream().allMatch(w -> atStop.getOrDefault(w, 0L) == 1));
     }
   }
 
