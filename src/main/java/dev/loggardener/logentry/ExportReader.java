@@ -60,6 +60,17 @@ public final class ExportReader implements Iterator<byte[]>, Closeable {
     return new ExportReader(in, maxChunkBytes);
   }
 
+  /**
+   * A reader of uncompressed NDJSON lines only, for a slice of a file (see {@link ExportSlices}):
+   * the slice's first byte says nothing about the file's format, so nothing is detected.
+   */
+  public static ExportReader openLines(InputStream in) {
+    ExportReader reader = new ExportReader(in, MAX_CHUNK_BYTES);
+    reader.in = in;
+    reader.mode = Mode.NDJSON;
+    return reader;
+  }
+
   @Override
   public boolean hasNext() {
     if (next == null && mode != Mode.DONE) {
