@@ -54,7 +54,7 @@ public final class IssueAccumulator {
   /** An accumulator holding exactly what the aggregate holds, for decoding a partial result. */
   public static IssueAccumulator of(IssueAggregate aggregate, AggregationLimits limits) {
     IssueAccumulator accumulator = new IssueAccumulator(limits);
-    accumulator.absorb(aggregate);
+    accumulator.addPartial(aggregate);
     return accumulator;
   }
 
@@ -85,7 +85,7 @@ public final class IssueAccumulator {
   /** Adds another accumulator's totals to this one. */
   public IssueAccumulator merge(IssueAccumulator other) {
     if (!other.isEmpty()) {
-      absorb(other.toAggregate());
+      addPartial(other.toAggregate());
     }
     return this;
   }
@@ -122,7 +122,8 @@ public final class IssueAccumulator {
     return status >= 100 && status <= 599 ? (status / 100) + "xx" : "other";
   }
 
-  private void absorb(IssueAggregate a) {
+  /** Adds a partial result, as if its entries had been added one by one. */
+  public IssueAccumulator addPartial(IssueAggregate a) {
     entryCount += a.entryCount();
     identity(a.fingerprint(), a.template(), a.ruleSetVersion(), a.resourceType(), a.service());
     logger = min(logger, a.logger());
@@ -136,6 +137,7 @@ public final class IssueAccumulator {
     a.sourceLocations().forEach(l -> addBounded(sourceLocations, l));
     a.traceIds().forEach(t -> addBounded(traceIds, t));
     a.httpStatusClasses().forEach((k, v) -> httpStatusClasses.merge(k, v, Long::sum));
+    return this;
   }
 
   private void identity(

@@ -7,6 +7,7 @@ import dev.loggardener.aggregate.PaneTiming;
 import java.time.Clock;
 import java.time.Instant;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -53,6 +54,11 @@ import org.apache.beam.sdk.values.PCollection;
  */
 public final class AggregateByFingerprint
     extends PTransform<PCollection<NormalizedEntry>, StageResult<IssueWindow>> {
+  /** Bounds the memory of {@link CombineWithinBundleFn}: a few MB of partial aggregates. */
+  private static final int MAX_PARTIALS_PER_BUNDLE = 10_000;
+
+  private static final long WINDOWS_PER_KEY = 64;
+
   private final AggregationSettings settings;
   private final Clock clock;
 
@@ -92,8 +98,12 @@ public final class AggregateByFingerprint
                     .withAllowedLateness(
                         settings.allowedLateness().plus(settings.tooLateRetention()))
                     .discardingFiredPanes())
-            .apply("KeyByFingerprint", ParDo.of(new KeyByFingerprintFn()))
+            .apply("KeyByFingerprint", ParDo.of(new KeyByFingerprintFn(settings.windowSize())))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), IssueObservationCoder.of()))
+            .apply(
+                "CombineWithinBundles",
+                ParDo.of(new CombineWithinBundleFn(settings.limits(), MAX_PARTIALS_PER_BUNDLE)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(IssueAggregate.class)))
             .apply("CombinePerFingerprint", combine())
             .apply("ToIssueWindows", ParDo.of(new ToIssueWindowFn()));
     return StageResult.of(windows, admitted.failures());
@@ -104,9 +114,9 @@ public final class AggregateByFingerprint
    * late partial can land in the on-time row; sums stay exact either way.
    */
   private PTransform<
-          PCollection<KV<String, IssueObservation>>, PCollection<KV<String, IssueAggregate>>>
+          PCollection<KV<String, IssueAggregate>>, PCollection<KV<String, IssueAggregate>>>
       combine() {
-    Combine.PerKey<String, IssueObservation, IssueAggregate> perKey =
+    Combine.PerKey<String, IssueAggregate, IssueAggregate> perKey =
         Combine.perKey(new CombineIssuesFn(settings.limits()));
     return settings.hotKeyFanout() == 1 ? perKey : perKey.withHotKeyFanout(settings.hotKeyFanout());
   }
@@ -122,12 +132,30 @@ public final class AggregateByFingerprint
         .withLateFirings(late);
   }
 
+  /**
+   * Keys by group key and a run of {@value #WINDOWS_PER_KEY} consecutive windows. The run in the
+   * key changes no grouping (the combine groups per key and window anyway), but it bounds how many
+   * windows one key holds: a runner keeps a key's windows in one state table, and the DirectRunner
+   * rescans that table on every commit, which made a busy fingerprint with a day of one-minute
+   * windows cost time quadratic in the windows.
+   */
   private static final class KeyByFingerprintFn
       extends DoFn<NormalizedEntry, KV<String, IssueObservation>> {
+    private final long windowMillis;
+
+    KeyByFingerprintFn(org.joda.time.Duration windowSize) {
+      this.windowMillis = windowSize.getMillis();
+    }
+
     @ProcessElement
     public void process(
-        @Element NormalizedEntry entry, OutputReceiver<KV<String, IssueObservation>> out) {
-      out.output(KV.of(entry.observation().groupKey(), entry.observation()));
+        @Element NormalizedEntry entry,
+        BoundedWindow window,
+        OutputReceiver<KV<String, IssueObservation>> out) {
+      long run =
+          Math.floorDiv(((IntervalWindow) window).start().getMillis(), windowMillis)
+              / WINDOWS_PER_KEY;
+      out.output(KV.of(entry.observation().groupKey() + '\u001f' + run, entry.observation()));
     }
   }
 

@@ -3,7 +3,6 @@ package dev.loggardener.beam;
 import dev.loggardener.aggregate.AggregationLimits;
 import dev.loggardener.aggregate.IssueAccumulator;
 import dev.loggardener.aggregate.IssueAggregate;
-import dev.loggardener.aggregate.IssueObservation;
 import java.util.Iterator;
 import org.apache.beam.sdk.coders.CannotProvideCoderException;
 import org.apache.beam.sdk.coders.Coder;
@@ -11,11 +10,11 @@ import org.apache.beam.sdk.coders.CoderRegistry;
 import org.apache.beam.sdk.transforms.Combine.CombineFn;
 
 /**
- * Folds observations of one fingerprint into an {@link IssueAggregate}; all arithmetic is in {@link
- * IssueAccumulator}, whose merge is associative and commutative, so runners may lift it into
+ * Folds partial aggregates of one fingerprint into an {@link IssueAggregate}; all arithmetic is in
+ * {@link IssueAccumulator}, whose merge is associative and commutative, so runners may lift it into
  * partial combines before the shuffle and fan hot keys out.
  */
-final class CombineIssuesFn extends CombineFn<IssueObservation, IssueAccumulator, IssueAggregate> {
+final class CombineIssuesFn extends CombineFn<IssueAggregate, IssueAccumulator, IssueAggregate> {
   private final AggregationLimits limits;
 
   CombineIssuesFn(AggregationLimits limits) {
@@ -28,8 +27,8 @@ final class CombineIssuesFn extends CombineFn<IssueObservation, IssueAccumulator
   }
 
   @Override
-  public IssueAccumulator addInput(IssueAccumulator accumulator, IssueObservation input) {
-    return accumulator.add(input);
+  public IssueAccumulator addInput(IssueAccumulator accumulator, IssueAggregate partial) {
+    return accumulator.addPartial(partial);
   }
 
   @Override
@@ -49,8 +48,7 @@ final class CombineIssuesFn extends CombineFn<IssueObservation, IssueAccumulator
 
   @Override
   public Coder<IssueAccumulator> getAccumulatorCoder(
-      CoderRegistry registry, Coder<IssueObservation> inputCoder)
-      throws CannotProvideCoderException {
+      CoderRegistry registry, Coder<IssueAggregate> inputCoder) throws CannotProvideCoderException {
     return new IssueAccumulatorCoder(limits);
   }
 }
