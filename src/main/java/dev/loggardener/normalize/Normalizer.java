@@ -18,6 +18,16 @@ public final class Normalizer implements Serializable {
   /** Characters of a message that take part in its template. */
   static final int MAX_CHARS = 4096;
 
+  /**
+   * Version of the code that turns a message into its redacted text and template: this tokenizer,
+   * {@link TokenClassifier}, {@link DateWords}, {@link StackSignature} and the rule guards. {@link
+   * RuleSet#version()} appends it to the rules file's version, so every stored fingerprint says
+   * which code made its template. Bump it with any change that alters the output for some input;
+   * changes that only make the code faster keep it ({@code NormalizerVersionTest} notices when the
+   * output of the Loghub-2k corpus moves).
+   */
+  public static final String CODE_VERSION = "n1";
+
   private final GuardedRules maskRules;
 
   public Normalizer(RuleSet ruleSet) {
