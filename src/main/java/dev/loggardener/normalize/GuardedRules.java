@@ -10,7 +10,8 @@ import java.util.Locale;
  * (trigger literals, digit-run length) say it can match.
  *
  * <p>The guards of all rules are evaluated together in one pass over the text: every trigger is
- * indexed by its first two lower-cased characters, so a message that no rule can touch costs one
+ * indexed by its first two lower-cased characters (a small bit set says which pairs start one), and
+ * the longest digit run is counted in the same pass, so a message that no rule can touch costs one
  * scan, not a {@code contains} per trigger or a regex per rule.
  */
 final class GuardedRules implements Serializable {
@@ -24,6 +25,14 @@ final class GuardedRules implements Serializable {
   private final boolean[] singleChar = new boolean[128];
   private final long[] singleCharRules = new long[128];
   private final Trigger[][] byPair = new Trigger[1 << 14][];
+
+  /** One bit per non-empty {@link #byPair} slot: 2 KB that stay in cache while scanning. */
+  private final long[] pairBits = new long[(1 << 14) / 64];
+
+  /** The rules with a digit-run guard, and the run each needs. */
+  private final long digitRunRules;
+
+  private final int[] minDigitRuns;
 
   private record Trigger(String text, long ruleBit) implements Serializable {}
 
@@ -62,9 +71,19 @@ final class GuardedRules implements Serializable {
     for (int i = 0; i < byPair.length; i++) {
       if (pairs.get(i) != null) {
         byPair[i] = pairs.get(i).toArray(Trigger[]::new);
+        pairBits[i >>> 6] |= 1L << i;
       }
     }
     this.alwaysRun = always;
+    long withDigitRun = 0;
+    this.minDigitRuns = new int[rules.size()];
+    for (int r = 0; r < rules.size(); r++) {
+      minDigitRuns[r] = rules.get(r).minDigitRun();
+      if (minDigitRuns[r] > 0) {
+        withDigitRun |= 1L << r;
+      }
+    }
+    this.digitRunRules = withDigitRun;
   }
 
   String apply(String text) {
@@ -72,56 +91,79 @@ final class GuardedRules implements Serializable {
       return text;
     }
     String current = text;
-    long triggered = triggered(current);
-    int digitRun = -1;
+    long runnable = runnable(current);
     for (int r = 0; r < rules.size(); r++) {
-      if ((triggered & (1L << r)) == 0) {
+      if ((runnable & (1L << r)) == 0) {
         continue;
       }
-      Rule rule = rules.get(r);
-      if (rule.minDigitRun() > 0) {
-        if (digitRun < 0) {
-          digitRun = longestDigitRun(current);
-        }
-        if (digitRun < rule.minDigitRun()) {
-          continue;
-        }
-      }
-      String next = rule.apply(current);
+      String next = rules.get(r).apply(current);
       if (!next.equals(current)) {
         current = next;
-        triggered = triggered(current);
-        digitRun = -1;
+        runnable = runnable(current);
       }
     }
     return current;
   }
 
-  /** The bit set of rules whose triggers occur in the text (case-insensitively). */
-  private long triggered(String text) {
+  /**
+   * The bit set of rules whose guards pass on the text: one of their triggers occurs in it
+   * (case-insensitively) and its longest digit run is long enough. One pass computes both.
+   */
+  private long runnable(String text) {
     long found = alwaysRun;
     int n = text.length();
-    char prev = lower(text.charAt(0));
-    if (prev < 128 && singleChar[prev]) {
-      found |= singleCharRules[prev];
-    }
-    for (int i = 1; i < n; i++) {
-      char c = lower(text.charAt(i));
+    int longestRun = 0;
+    int run = 0;
+    char prev = 0;
+    for (int i = 0; i < n; i++) {
+      char raw = text.charAt(i);
+      if (raw >= '0' && raw <= '9') {
+        run++;
+        if (run > longestRun) {
+          longestRun = run;
+        }
+      } else if (run > 0 && !continuesDigitRun(text, raw, i)) {
+        run = 0;
+      }
+      char c = lower(raw);
       if (c < 128 && singleChar[c]) {
         found |= singleCharRules[c];
       }
-      Trigger[] candidates = byPair[pairKey(prev, c)];
-      if (candidates != null) {
-        for (Trigger t : candidates) {
-          if ((found & t.ruleBit) == 0
-              && text.regionMatches(true, i - 1, t.text, 0, t.text.length())) {
-            found |= t.ruleBit;
-          }
+      if (i > 0) {
+        int key = pairKey(prev, c);
+        if ((pairBits[key >>> 6] & (1L << key)) != 0) {
+          found = matchPairTriggers(text, i, key, found);
         }
       }
       prev = c;
     }
+    if ((found & digitRunRules) != 0) {
+      for (int r = 0; r < minDigitRuns.length; r++) {
+        if (longestRun < minDigitRuns[r]) {
+          found &= ~(1L << r);
+        }
+      }
+    }
     return found;
+  }
+
+  private long matchPairTriggers(String text, int i, int key, long found) {
+    long result = found;
+    for (Trigger t : byPair[key]) {
+      if ((result & t.ruleBit) == 0
+          && text.regionMatches(true, i - 1, t.text, 0, t.text.length())) {
+        result |= t.ruleBit;
+      }
+    }
+    return result;
+  }
+
+  /** Whether a single space or dash at {@code i} sits between two digits of a run. */
+  private static boolean continuesDigitRun(String text, char c, int i) {
+    return (c == ' ' || c == '-')
+        && i + 1 < text.length()
+        && text.charAt(i + 1) >= '0'
+        && text.charAt(i + 1) <= '9';
   }
 
   private static char lower(char c) {
@@ -130,28 +172,5 @@ final class GuardedRules implements Serializable {
 
   private static int pairKey(char a, char b) {
     return ((a & 0x7F) << 7) | (b & 0x7F);
-  }
-
-  /** The longest run of digits, where single spaces or dashes between digits do not break it. */
-  static int longestDigitRun(String text) {
-    int best = 0;
-    int run = 0;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        run++;
-        if (run > best) {
-          best = run;
-        }
-      } else if (!((c == ' ' || c == '-')
-          && run > 0
-          && i + 1 < n
-          && text.charAt(i + 1) >= '0'
-          && text.charAt(i + 1) <= '9')) {
-        run = 0;
-      }
-    }
-    return best;
   }
 }
