@@ -43,8 +43,23 @@ public final class Normalizer implements Serializable {
     return tokenize(maskRules.apply(text));
   }
 
+  /**
+   * Per-thread output buffer, so that building a template does not allocate and grow a new one; a
+   * buffer that grew past {@link #KEPT_BUFFER} chars is dropped rather than kept.
+   */
+  private static final ThreadLocal<StringBuilder> BUFFER =
+      ThreadLocal.withInitial(() -> new StringBuilder(256));
+
+  private static final int KEPT_BUFFER = 4 * MAX_CHARS;
+
   static String tokenize(String s) {
-    return new Tokenizer(s).run();
+    StringBuilder out = BUFFER.get();
+    out.setLength(0);
+    String template = new Tokenizer(s, out).run();
+    if (out.capacity() > KEPT_BUFFER) {
+      BUFFER.remove();
+    }
+    return template;
   }
 
   /** One pass over one text; remembers whether the last word belonged to a written-out date. */
@@ -53,9 +68,9 @@ public final class Normalizer implements Serializable {
     private final StringBuilder out;
     private boolean inDate;
 
-    Tokenizer(String s) {
+    Tokenizer(String s, StringBuilder out) {
       this.s = s;
-      this.out = new StringBuilder(s.length() + 16);
+      this.out = out;
     }
 
     String run() {
@@ -63,7 +78,7 @@ public final class Normalizer implements Serializable {
       int i = 0;
       while (i < n) {
         char c = s.charAt(i);
-        if (Character.isWhitespace(c)) {
+        if (isWhitespace(c)) {
           if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
             out.append(' ');
           }
@@ -96,14 +111,14 @@ public final class Normalizer implements Serializable {
             break;
           }
         }
-        if (Character.isWhitespace(c) || isDelimiter(c)) {
+        if (endsWord(c)) {
           break;
         }
         end++;
       }
       url = url || s.charAt(start) == '/';
       if (url) {
-        while (end < n && !Character.isWhitespace(s.charAt(end)) && !endsUrl(s.charAt(end))) {
+        while (end < n && !isWhitespace(s.charAt(end)) && !endsUrl(s.charAt(end))) {
           end++;
         }
       }
@@ -122,7 +137,7 @@ public final class Normalizer implements Serializable {
               : s.charAt(start) != '/'
                   ? TokenClassifier.URL
                   : hasDigitOrQuery(start, core) ? TokenClassifier.PATH : null;
-      if (replacement == null && startsDate(end) && DateWords.isDateWord(s, start, core)) {
+      if (replacement == null && DateWords.isDateWord(s, start, core) && startsDate(end)) {
         replacement = TokenClassifier.TS;
       }
       if (replacement == null && endsWithNumber()) {
@@ -165,9 +180,16 @@ public final class Normalizer implements Serializable {
     private boolean endsWithNumber() {
       int len = out.length();
       int numLen = TokenClassifier.NUM.length();
-      return len > numLen
-          && out.charAt(len - 1) == ' '
-          && out.lastIndexOf(TokenClassifier.NUM, len - 1 - numLen) == len - 1 - numLen;
+      if (len <= numLen || out.charAt(len - 1) != ' ') {
+        return false;
+      }
+      int at = len - 1 - numLen;
+      for (int k = 0; k < numLen; k++) {
+        if (out.charAt(at + k) != TokenClassifier.NUM.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private boolean endsWithSpaceAfterDate() {
@@ -215,6 +237,28 @@ public final class Normalizer implements Serializable {
   private static boolean endsUrl(char c) {
     return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{'
         || c == '}' || c == '|';
+  }
+
+  private static final byte WHITESPACE = 1;
+  private static final byte DELIMITER = 2;
+
+  /** Character classes of ASCII, so that the per-character tests are one table load. */
+  private static final byte[] ASCII_CLASS = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_CLASS[c] =
+          (byte) ((Character.isWhitespace(c) ? WHITESPACE : 0) | (isDelimiter(c) ? DELIMITER : 0));
+    }
+  }
+
+  private static boolean isWhitespace(char c) {
+    return c < 128 ? (ASCII_CLASS[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
+  }
+
+  /** Whitespace or a delimiter. */
+  private static boolean endsWord(char c) {
+    return c < 128 ? ASCII_CLASS[c] != 0 : Character.isWhitespace(c);
   }
 
   static boolean isDelimiter(char c) {
