@@ -1,7 +1,6 @@
 package dev.loggardener.normalize;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,10 +23,20 @@ final class GuardedRules implements Serializable {
   private final long alwaysRun;
   private final boolean[] singleChar = new boolean[128];
   private final long[] singleCharRules = new long[128];
-  private final Trigger[][] byPair = new Trigger[1 << 14][];
 
-  /** One bit per non-empty {@link #byPair} slot: 2 KB that stay in cache while scanning. */
-  private final long[] pairBits = new long[(1 << 14) / 64];
+  /** Triggers of two characters, or with a non-ASCII one among the first three. */
+  private final PairIndex shortTriggers = new PairIndex();
+
+  /** Triggers of three or more characters, the first three ASCII. */
+  private final PairIndex longTriggers = new PairIndex();
+
+  /**
+   * One bit per hashed first three characters of {@link #longTriggers}: 4 KB that stay in cache and
+   * spare the trigger comparison at most pairs of common words (re, se, to, co...).
+   */
+  private final long[] tripleBits = new long[(1 << TRIPLE_BITS) / 64];
+
+  private static final int TRIPLE_BITS = 15;
 
   /** The rules with a digit-run guard, and the run each needs. */
   private final long digitRunRules;
@@ -36,16 +45,43 @@ final class GuardedRules implements Serializable {
 
   private record Trigger(String text, long ruleBit) implements Serializable {}
 
+  /** Triggers by their first two lower-cased characters, with a bit per non-empty slot. */
+  private static final class PairIndex implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Trigger[][] byPair = new Trigger[1 << 14][];
+    private final long[] bits = new long[(1 << 14) / 64];
+
+    void add(int key, Trigger trigger) {
+      Trigger[] old = byPair[key] == null ? new Trigger[0] : byPair[key];
+      Trigger[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+      grown[old.length] = trigger;
+      byPair[key] = grown;
+      bits[key >>> 6] |= 1L << key;
+    }
+
+    boolean has(int key) {
+      return (bits[key >>> 6] & (1L << key)) != 0;
+    }
+
+    /** Adds the rules of the triggers at {@code key} that occur at {@code at}. */
+    long match(String text, int at, int key, long found) {
+      long result = found;
+      for (Trigger t : byPair[key]) {
+        if ((result & t.ruleBit) == 0 && text.regionMatches(true, at, t.text, 0, t.text.length())) {
+          result |= t.ruleBit;
+        }
+      }
+      return result;
+    }
+  }
+
   GuardedRules(List<Rule> rules) {
     if (rules.size() > MAX_RULES) {
       throw new IllegalArgumentException("RuleSet admits at most " + MAX_RULES + " per stage");
     }
     this.rules = List.copyOf(rules);
     long always = 0;
-    List<List<Trigger>> pairs = new ArrayList<>();
-    for (int i = 0; i < byPair.length; i++) {
-      pairs.add(null);
-    }
     for (int r = 0; r < rules.size(); r++) {
       long bit = 1L << r;
       Rule rule = rules.get(r);
@@ -61,17 +97,14 @@ final class GuardedRules implements Serializable {
           always |= bit;
         } else {
           int key = pairKey(t.charAt(0), t.charAt(1));
-          if (pairs.get(key) == null) {
-            pairs.set(key, new ArrayList<>());
+          if (t.length() >= 3 && t.charAt(0) < 128 && t.charAt(1) < 128 && t.charAt(2) < 128) {
+            longTriggers.add(key, new Trigger(t, bit));
+            int triple = tripleHash(key, t.charAt(2));
+            tripleBits[triple >>> 6] |= 1L << triple;
+          } else {
+            shortTriggers.add(key, new Trigger(t, bit));
           }
-          pairs.get(key).add(new Trigger(t, bit));
         }
-      }
-    }
-    for (int i = 0; i < byPair.length; i++) {
-      if (pairs.get(i) != null) {
-        byPair[i] = pairs.get(i).toArray(Trigger[]::new);
-        pairBits[i >>> 6] |= 1L << i;
       }
     }
     this.alwaysRun = always;
@@ -114,6 +147,7 @@ final class GuardedRules implements Serializable {
     int n = text.length();
     int longestRun = 0;
     int run = 0;
+    int prevPair = 0;
     char prev = 0;
     for (int i = 0; i < n; i++) {
       char raw = text.charAt(i);
@@ -130,10 +164,16 @@ final class GuardedRules implements Serializable {
         found |= singleCharRules[c];
       }
       if (i > 0) {
-        int key = pairKey(prev, c);
-        if ((pairBits[key >>> 6] & (1L << key)) != 0) {
-          found = matchPairTriggers(text, i, key, found);
+        int pair = pairKey(prev, c);
+        if (shortTriggers.has(pair)) {
+          found = shortTriggers.match(text, i - 1, pair, found);
         }
+        // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
+        // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
+        if (i > 1 && longTriggers.has(prevPair) && (raw >= 128 || hasTriple(prevPair, c))) {
+          found = longTriggers.match(text, i - 2, prevPair, found);
+        }
+        prevPair = pair;
       }
       prev = c;
     }
@@ -147,15 +187,13 @@ final class GuardedRules implements Serializable {
     return found;
   }
 
-  private long matchPairTriggers(String text, int i, int key, long found) {
-    long result = found;
-    for (Trigger t : byPair[key]) {
-      if ((result & t.ruleBit) == 0
-          && text.regionMatches(true, i - 1, t.text, 0, t.text.length())) {
-        result |= t.ruleBit;
-      }
-    }
-    return result;
+  private boolean hasTriple(int pair, char third) {
+    int triple = tripleHash(pair, third);
+    return (tripleBits[triple >>> 6] & (1L << triple)) != 0;
+  }
+
+  private static int tripleHash(int pair, char third) {
+    return ((pair << 7 | third) * 0x9E3779B1) >>> (32 - TRIPLE_BITS);
   }
 
   /** Whether a single space or dash at {@code i} sits between two digits of a run. */
