@@ -60,10 +60,6 @@ final class GuardedRules implements Serializable {
       bits[key >>> 6] |= 1L << key;
     }
 
-    boolean has(int key) {
-      return (bits[key >>> 6] & (1L << key)) != 0;
-    }
-
     /** Adds the rules of the triggers at {@code key} that occur at {@code at}. */
     long match(String text, int at, int key, long found) {
       long result = found;
@@ -144,33 +140,40 @@ final class GuardedRules implements Serializable {
    */
   private long runnable(String text) {
     long found = alwaysRun;
-    int n = text.length();
+    char[] chars = text.toCharArray();
+    int n = chars.length;
+    boolean[] single = singleChar;
+    long[] shortBits = shortTriggers.bits;
+    long[] longBits = longTriggers.bits;
+    long[] triples = tripleBits;
     int longestRun = 0;
     int run = 0;
     int prevPair = 0;
     char prev = 0;
     for (int i = 0; i < n; i++) {
-      char raw = text.charAt(i);
+      char raw = chars[i];
       if (raw >= '0' && raw <= '9') {
         run++;
         if (run > longestRun) {
           longestRun = run;
         }
-      } else if (run > 0 && !continuesDigitRun(text, raw, i)) {
+      } else if (run > 0 && !continuesDigitRun(chars, raw, i)) {
         run = 0;
       }
       char c = lower(raw);
-      if (c < 128 && singleChar[c]) {
+      if (c < 128 && single[c]) {
         found |= singleCharRules[c];
       }
       if (i > 0) {
         int pair = pairKey(prev, c);
-        if (shortTriggers.has(pair)) {
+        if (isSet(shortBits, pair)) {
           found = shortTriggers.match(text, i - 1, pair, found);
         }
         // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
         // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
-        if (i > 1 && longTriggers.has(prevPair) && (raw >= 128 || hasTriple(prevPair, c))) {
+        if (i > 1
+            && isSet(longBits, prevPair)
+            && (raw >= 128 || isSet(triples, tripleHash(prevPair, c)))) {
           found = longTriggers.match(text, i - 2, prevPair, found);
         }
         prevPair = pair;
@@ -187,9 +190,8 @@ final class GuardedRules implements Serializable {
     return found;
   }
 
-  private boolean hasTriple(int pair, char third) {
-    int triple = tripleHash(pair, third);
-    return (tripleBits[triple >>> 6] & (1L << triple)) != 0;
+  private static boolean isSet(long[] bits, int index) {
+    return (bits[index >>> 6] & (1L << index)) != 0;
   }
 
   private static int tripleHash(int pair, char third) {
@@ -197,11 +199,11 @@ final class GuardedRules implements Serializable {
   }
 
   /** Whether a single space or dash at {@code i} sits between two digits of a run. */
-  private static boolean continuesDigitRun(String text, char c, int i) {
+  private static boolean continuesDigitRun(char[] chars, char c, int i) {
     return (c == ' ' || c == '-')
-        && i + 1 < text.length()
-        && text.charAt(i + 1) >= '0'
-        && text.charAt(i + 1) <= '9';
+        && i + 1 < chars.length
+        && chars[i + 1] >= '0'
+        && chars[i + 1] <= '9';
   }
 
   private static char lower(char c) {
