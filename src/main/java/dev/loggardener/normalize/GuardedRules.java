@@ -116,11 +116,19 @@ final class GuardedRules implements Serializable {
   }
 
   String apply(String text) {
+    return apply(text, runnable(text));
+  }
+
+  /**
+   * Applies the rules given their guards on {@code text}, as computed by {@link #runnable} here or
+   * by an index over a list that starts with the same rules.
+   */
+  String apply(String text, long guards) {
     if (rules.isEmpty() || text.isEmpty()) {
       return text;
     }
     String current = text;
-    long runnable = runnable(current);
+    long runnable = guards;
     for (int r = 0; r < rules.size(); r++) {
       if ((runnable & (1L << r)) == 0) {
         continue;
@@ -138,7 +146,7 @@ final class GuardedRules implements Serializable {
    * The bit set of rules whose guards pass on the text: one of their triggers occurs in it
    * (case-insensitively) and its longest digit run is long enough. One pass computes both.
    */
-  private long runnable(String text) {
+  long runnable(String text) {
     long found = alwaysRun;
     char[] chars = text.toCharArray();
     int n = chars.length;

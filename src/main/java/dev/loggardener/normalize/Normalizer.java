@@ -44,6 +44,14 @@ public final class Normalizer implements Serializable {
   }
 
   /**
+   * {@link #template} of a message of at most {@link #MAX_CHARS} characters, with the guards of the
+   * mask rules on it already computed.
+   */
+  String template(String redactedMessage, long maskGuards) {
+    return tokenize(maskRules.apply(redactedMessage, maskGuards));
+  }
+
+  /**
    * Per-thread output buffer, so that building a template does not allocate and grow a new one; a
    * buffer that grew past {@link #KEPT_BUFFER} chars is dropped rather than kept.
    */
