@@ -61,15 +61,38 @@ final class GuardedRules implements Serializable {
     }
 
     /** Adds the rules of the triggers at {@code key} that occur at {@code at}. */
-    long match(String text, int at, int key, long found) {
+    long match(String text, char[] chars, int at, int key, long found) {
       long result = found;
       for (Trigger t : byPair[key]) {
-        if ((result & t.ruleBit) == 0 && text.regionMatches(true, at, t.text, 0, t.text.length())) {
+        if ((result & t.ruleBit) == 0 && occursAt(text, chars, at, t.text)) {
           result |= t.ruleBit;
         }
       }
       return result;
     }
+  }
+
+  /**
+   * Whether the lower-case {@code trigger} occurs case-insensitively at {@code at}, as {@link
+   * String#regionMatches(boolean, int, String, int, int)} says; ASCII characters are compared
+   * directly and the first non-ASCII one hands the decision to it.
+   */
+  private static boolean occursAt(String text, char[] chars, int at, String trigger) {
+    int len = trigger.length();
+    if (at + len > chars.length) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      char c = chars[at + k];
+      char t = trigger.charAt(k);
+      if (c >= 128 || t >= 128) {
+        return text.regionMatches(true, at, trigger, 0, len);
+      }
+      if (lower(c) != t) {
+        return false;
+      }
+    }
+    return true;
   }
 
   GuardedRules(List<Rule> rules) {
@@ -175,14 +198,14 @@ final class GuardedRules implements Serializable {
       if (i > 0) {
         int pair = pairKey(prev, c);
         if (isSet(shortBits, pair)) {
-          found = shortTriggers.match(text, i - 1, pair, found);
+          found = shortTriggers.match(text, chars, i - 1, pair, found);
         }
         // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
         // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
         if (i > 1
             && isSet(longBits, prevPair)
             && (raw >= 128 || isSet(triples, tripleHash(prevPair, c)))) {
-          found = longTriggers.match(text, i - 2, prevPair, found);
+          found = longTriggers.match(text, chars, i - 2, prevPair, found);
         }
         prevPair = pair;
       }
