@@ -1,6 +1,7 @@
 package dev.loggardener.normalize;
 
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,9 +10,10 @@ import java.util.Locale;
  * (trigger literals, digit-run length) say it can match.
  *
  * <p>The guards of all rules are evaluated together in one pass over the text: every trigger is
- * indexed by its first two lower-cased characters (a small bit set says which pairs start one), and
- * the longest digit run is counted in the same pass, so a message that no rule can touch costs one
- * scan, not a {@code contains} per trigger or a regex per rule.
+ * indexed by its first two lower-cased characters (small bit sets say which pairs, and which hashed
+ * first three characters, start one), and the longest digit run is counted in the same pass, so a
+ * message that no rule can touch costs one scan, not a {@code contains} per trigger or a regex per
+ * rule. The index is rebuilt from the rules on deserialization rather than carried along.
  */
 final class GuardedRules implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -21,20 +23,20 @@ final class GuardedRules implements Serializable {
 
   private final List<Rule> rules;
   private final long alwaysRun;
-  private final boolean[] singleChar = new boolean[128];
-  private final long[] singleCharRules = new long[128];
+  private final transient boolean[] singleChar = new boolean[128];
+  private final transient long[] singleCharRules = new long[128];
 
   /** Triggers of two characters, or with a non-ASCII one among the first three. */
-  private final PairIndex shortTriggers = new PairIndex();
+  private final transient PairIndex shortTriggers = new PairIndex();
 
   /** Triggers of three or more characters, the first three ASCII. */
-  private final PairIndex longTriggers = new PairIndex();
+  private final transient PairIndex longTriggers = new PairIndex();
 
   /**
    * One bit per hashed first three characters of {@link #longTriggers}: 4 KB that stay in cache and
    * spare the trigger comparison at most pairs of common words (re, se, to, co...).
    */
-  private final long[] tripleBits = new long[(1 << TRIPLE_BITS) / 64];
+  private final transient long[] tripleBits = new long[(1 << TRIPLE_BITS) / 64];
 
   private static final int TRIPLE_BITS = 15;
 
@@ -43,18 +45,16 @@ final class GuardedRules implements Serializable {
 
   private final int[] minDigitRuns;
 
-  private record Trigger(String text, long ruleBit) implements Serializable {}
+  private record Trigger(String text, long ruleBit) {}
 
   /** Triggers by their first two lower-cased characters, with a bit per non-empty slot. */
-  private static final class PairIndex implements Serializable {
-    private static final long serialVersionUID = 1L;
-
+  private static final class PairIndex {
     private final Trigger[][] byPair = new Trigger[1 << 14][];
     private final long[] bits = new long[(1 << 14) / 64];
 
     void add(int key, Trigger trigger) {
       Trigger[] old = byPair[key] == null ? new Trigger[0] : byPair[key];
-      Trigger[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+      Trigger[] grown = Arrays.copyOf(old, old.length + 1);
       grown[old.length] = trigger;
       byPair[key] = grown;
       bits[key >>> 6] |= 1L << key;
@@ -136,6 +136,11 @@ final class GuardedRules implements Serializable {
       }
     }
     this.digitRunRules = withDigitRun;
+  }
+
+  /** Rebuilds the trigger index, whose tables are mostly empty slots, instead of reading it. */
+  private Object readResolve() {
+    return new GuardedRules(rules);
   }
 
   String apply(String text) {
