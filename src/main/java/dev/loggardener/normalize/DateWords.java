@@ -1,5 +1,6 @@
 package dev.loggardener.normalize;
 
+import java.util.Arrays;
 import java.util.Set;
 
 /** English month and weekday names, which are part of a date when a number or time follows. */
@@ -45,6 +46,10 @@ final class DateWords {
           "saturday",
           "sunday");
 
+  /** The words packed five bits per letter, sorted, so that a lookup allocates nothing. */
+  private static final long[] KEYS =
+      WORDS.stream().mapToLong(w -> key(w, 0, w.length())).sorted().toArray();
+
   private DateWords() {}
 
   /** Whether {@code s[from, to)} is a capitalised or upper-case month or weekday name. */
@@ -53,6 +58,23 @@ final class DateWords {
     if (len < 3 || len > 9 || !Character.isUpperCase(s.charAt(from))) {
       return false;
     }
-    return WORDS.contains(s.substring(from, to).toLowerCase(java.util.Locale.ROOT));
+    long key = key(s, from, to);
+    return key >= 0 && Arrays.binarySearch(KEYS, key) >= 0;
+  }
+
+  /**
+   * The ASCII letters of {@code s[from, to)}, case folded, as 5-bit digits 1..26; -1 when there is
+   * any other character (no date word has one, not even after lower-casing).
+   */
+  private static long key(String s, int from, int to) {
+    long key = 0;
+    for (int i = from; i < to; i++) {
+      int c = s.charAt(i) | 0x20;
+      if (c < 'a' || c > 'z') {
+        return -1;
+      }
+      key = key << 5 | (c - 'a' + 1);
+    }
+    return key;
   }
 }

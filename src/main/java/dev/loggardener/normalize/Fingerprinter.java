@@ -6,6 +6,8 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,6 +41,15 @@ public final class Fingerprinter implements Serializable {
   private final String ruleSetVersion;
   private final Redactor redactor;
   private final Normalizer normalizer;
+
+  /**
+   * The guards of the redact rules followed by the mask rules, so that one scan of a message serves
+   * both stages when redaction leaves it unchanged (the common case); null when both stages
+   * together have more rules than one scan can report.
+   */
+  private final GuardedRules bothStages;
+
+  private final int redactRules;
   private transient volatile ConcurrentHashMap<String, String> idCache;
   private transient volatile ConcurrentHashMap<String, String> messageIds;
 
@@ -46,17 +57,45 @@ public final class Fingerprinter implements Serializable {
     this.ruleSetVersion = ruleSet.version();
     this.redactor = new Redactor(ruleSet);
     this.normalizer = new Normalizer(ruleSet);
+    List<Rule> redact = ruleSet.rules(Rule.Stage.REDACT);
+    List<Rule> mask = ruleSet.rules(Rule.Stage.MASK);
+    this.redactRules = redact.size();
+    List<Rule> both = new ArrayList<>(redact);
+    both.addAll(mask);
+    this.bothStages = both.size() < GuardedRules.MAX_RULES ? new GuardedRules(both) : null;
+  }
+
+  /** The redacted message and its template. */
+  private record Normalized(String redacted, String template) {}
+
+  private Normalized normalize(String message) {
+    if (bothStages == null || message.length() > Normalizer.MAX_CHARS) {
+      String redacted = redactor.redact(message);
+      return new Normalized(redacted, normalizer.template(redacted));
+    }
+    long guards = bothStages.runnable(message);
+    String redacted = redactor.redact(message, guards & ((1L << redactRules) - 1));
+    String template =
+        redacted == message
+            ? normalizer.template(message, guards >>> redactRules)
+            : normalizer.template(redacted);
+    return new Normalized(redacted, template);
   }
 
   /** Fingerprints an entry: its message (or stack trace) together with who logged it. */
   public Fingerprint fingerprint(LogEntry entry) {
     ServiceIdentity service = entry.service();
-    String redacted = redactor.redact(entry.message());
     boolean stack = entry.stackTrace() != null;
-    String template =
-        stack
-            ? redactor.redact(StackSignature.of(entry.stackTrace()))
-            : normalizer.template(redacted);
+    String redacted;
+    String template;
+    if (stack) {
+      redacted = redactor.redact(entry.message());
+      template = redactor.redact(StackSignature.of(entry.stackTrace()));
+    } else {
+      Normalized normalized = normalize(entry.message());
+      redacted = normalized.redacted();
+      template = normalized.template();
+    }
     String id =
         id(
             canonical(
@@ -70,8 +109,9 @@ public final class Fingerprinter implements Serializable {
 
   /** Fingerprints bare message text, with empty identity fields. */
   public Fingerprint fingerprintMessage(String message) {
-    String redacted = redactor.redact(message);
-    String template = normalizer.template(redacted);
+    Normalized normalized = normalize(message);
+    String redacted = normalized.redacted();
+    String template = normalized.template();
     ConcurrentHashMap<String, String> cache = messageIds;
     if (cache == null) {
       cache = new ConcurrentHashMap<>();

@@ -1,7 +1,7 @@
 package dev.loggardener.normalize;
 
 import java.io.Serializable;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,8 +10,10 @@ import java.util.Locale;
  * (trigger literals, digit-run length) say it can match.
  *
  * <p>The guards of all rules are evaluated together in one pass over the text: every trigger is
- * indexed by its first two lower-cased characters, so a message that no rule can touch costs one
- * scan, not a {@code contains} per trigger or a regex per rule.
+ * indexed by its first two lower-cased characters (small bit sets say which pairs, and which hashed
+ * first three characters, start one), and the longest digit run is counted in the same pass, so a
+ * message that no rule can touch costs one scan, not a {@code contains} per trigger or a regex per
+ * rule. The index is rebuilt from the rules on deserialization rather than carried along.
  */
 final class GuardedRules implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -21,11 +23,77 @@ final class GuardedRules implements Serializable {
 
   private final List<Rule> rules;
   private final long alwaysRun;
-  private final boolean[] singleChar = new boolean[128];
-  private final long[] singleCharRules = new long[128];
-  private final Trigger[][] byPair = new Trigger[1 << 14][];
+  private final transient boolean[] singleChar = new boolean[128];
+  private final transient long[] singleCharRules = new long[128];
 
-  private record Trigger(String text, long ruleBit) implements Serializable {}
+  /** Triggers of two characters, or with a non-ASCII one among the first three. */
+  private final transient PairIndex shortTriggers = new PairIndex();
+
+  /** Triggers of three or more characters, the first three ASCII. */
+  private final transient PairIndex longTriggers = new PairIndex();
+
+  /**
+   * One bit per hashed first three characters of {@link #longTriggers}: 4 KB that stay in cache and
+   * spare the trigger comparison at most pairs of common words (re, se, to, co...).
+   */
+  private final transient long[] tripleBits = new long[(1 << TRIPLE_BITS) / 64];
+
+  private static final int TRIPLE_BITS = 15;
+
+  /** The rules with a digit-run guard, and the run each needs. */
+  private final long digitRunRules;
+
+  private final int[] minDigitRuns;
+
+  private record Trigger(String text, long ruleBit) {}
+
+  /** Triggers by their first two lower-cased characters, with a bit per non-empty slot. */
+  private static final class PairIndex {
+    private final Trigger[][] byPair = new Trigger[1 << 14][];
+    private final long[] bits = new long[(1 << 14) / 64];
+
+    void add(int key, Trigger trigger) {
+      Trigger[] old = byPair[key] == null ? new Trigger[0] : byPair[key];
+      Trigger[] grown = Arrays.copyOf(old, old.length + 1);
+      grown[old.length] = trigger;
+      byPair[key] = grown;
+      bits[key >>> 6] |= 1L << key;
+    }
+
+    /** Adds the rules of the triggers at {@code key} that occur at {@code at}. */
+    long match(String text, char[] chars, int at, int key, long found) {
+      long result = found;
+      for (Trigger t : byPair[key]) {
+        if ((result & t.ruleBit) == 0 && occursAt(text, chars, at, t.text)) {
+          result |= t.ruleBit;
+        }
+      }
+      return result;
+    }
+  }
+
+  /**
+   * Whether the lower-case {@code trigger} occurs case-insensitively at {@code at}, as {@link
+   * String#regionMatches(boolean, int, String, int, int)} says; ASCII characters are compared
+   * directly and the first non-ASCII one hands the decision to it.
+   */
+  private static boolean occursAt(String text, char[] chars, int at, String trigger) {
+    int len = trigger.length();
+    if (at + len > chars.length) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      char c = chars[at + k];
+      char t = trigger.charAt(k);
+      if (c >= 128 || t >= 128) {
+        return text.regionMatches(true, at, trigger, 0, len);
+      }
+      if (lower(c) != t) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   GuardedRules(List<Rule> rules) {
     if (rules.size() > MAX_RULES) {
@@ -33,10 +101,6 @@ final class GuardedRules implements Serializable {
     }
     this.rules = List.copyOf(rules);
     long always = 0;
-    List<List<Trigger>> pairs = new ArrayList<>();
-    for (int i = 0; i < byPair.length; i++) {
-      pairs.add(null);
-    }
     for (int r = 0; r < rules.size(); r++) {
       long bit = 1L << r;
       Rule rule = rules.get(r);
@@ -52,76 +116,130 @@ final class GuardedRules implements Serializable {
           always |= bit;
         } else {
           int key = pairKey(t.charAt(0), t.charAt(1));
-          if (pairs.get(key) == null) {
-            pairs.set(key, new ArrayList<>());
+          if (t.length() >= 3 && t.charAt(0) < 128 && t.charAt(1) < 128 && t.charAt(2) < 128) {
+            longTriggers.add(key, new Trigger(t, bit));
+            int triple = tripleHash(key, t.charAt(2));
+            tripleBits[triple >>> 6] |= 1L << triple;
+          } else {
+            shortTriggers.add(key, new Trigger(t, bit));
           }
-          pairs.get(key).add(new Trigger(t, bit));
         }
       }
     }
-    for (int i = 0; i < byPair.length; i++) {
-      if (pairs.get(i) != null) {
-        byPair[i] = pairs.get(i).toArray(Trigger[]::new);
+    this.alwaysRun = always;
+    long withDigitRun = 0;
+    this.minDigitRuns = new int[rules.size()];
+    for (int r = 0; r < rules.size(); r++) {
+      minDigitRuns[r] = rules.get(r).minDigitRun();
+      if (minDigitRuns[r] > 0) {
+        withDigitRun |= 1L << r;
       }
     }
-    this.alwaysRun = always;
+    this.digitRunRules = withDigitRun;
+  }
+
+  /** Rebuilds the trigger index, whose tables are mostly empty slots, instead of reading it. */
+  private Object readResolve() {
+    return new GuardedRules(rules);
   }
 
   String apply(String text) {
+    return apply(text, runnable(text));
+  }
+
+  /**
+   * Applies the rules given their guards on {@code text}, as computed by {@link #runnable} here or
+   * by an index over a list that starts with the same rules.
+   */
+  String apply(String text, long guards) {
     if (rules.isEmpty() || text.isEmpty()) {
       return text;
     }
     String current = text;
-    long triggered = triggered(current);
-    int digitRun = -1;
+    long runnable = guards;
     for (int r = 0; r < rules.size(); r++) {
-      if ((triggered & (1L << r)) == 0) {
+      if ((runnable & (1L << r)) == 0) {
         continue;
       }
-      Rule rule = rules.get(r);
-      if (rule.minDigitRun() > 0) {
-        if (digitRun < 0) {
-          digitRun = longestDigitRun(current);
-        }
-        if (digitRun < rule.minDigitRun()) {
-          continue;
-        }
-      }
-      String next = rule.apply(current);
+      String next = rules.get(r).apply(current);
       if (!next.equals(current)) {
         current = next;
-        triggered = triggered(current);
-        digitRun = -1;
+        runnable = runnable(current);
       }
     }
     return current;
   }
 
-  /** The bit set of rules whose triggers occur in the text (case-insensitively). */
-  private long triggered(String text) {
+  /**
+   * The bit set of rules whose guards pass on the text: one of their triggers occurs in it
+   * (case-insensitively) and its longest digit run is long enough. One pass computes both.
+   */
+  long runnable(String text) {
     long found = alwaysRun;
-    int n = text.length();
-    char prev = lower(text.charAt(0));
-    if (prev < 128 && singleChar[prev]) {
-      found |= singleCharRules[prev];
-    }
-    for (int i = 1; i < n; i++) {
-      char c = lower(text.charAt(i));
-      if (c < 128 && singleChar[c]) {
+    char[] chars = text.toCharArray();
+    int n = chars.length;
+    boolean[] single = singleChar;
+    long[] shortBits = shortTriggers.bits;
+    long[] longBits = longTriggers.bits;
+    long[] triples = tripleBits;
+    int longestRun = 0;
+    int run = 0;
+    int prevPair = 0;
+    char prev = 0;
+    for (int i = 0; i < n; i++) {
+      char raw = chars[i];
+      if (raw >= '0' && raw <= '9') {
+        run++;
+        if (run > longestRun) {
+          longestRun = run;
+        }
+      } else if (run > 0 && !continuesDigitRun(chars, raw, i)) {
+        run = 0;
+      }
+      char c = lower(raw);
+      if (c < 128 && single[c]) {
         found |= singleCharRules[c];
       }
-      Trigger[] candidates = byPair[pairKey(prev, c)];
-      if (candidates != null) {
-        for (Trigger t : candidates) {
-          if ((found & t.ruleBit) == 0
-              && text.regionMatches(true, i - 1, t.text, 0, t.text.length())) {
-            found |= t.ruleBit;
-          }
+      if (i > 0) {
+        int pair = pairKey(prev, c);
+        if (isSet(shortBits, pair)) {
+          found = shortTriggers.match(text, chars, i - 1, pair, found);
         }
+        // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
+        // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
+        if (i > 1
+            && isSet(longBits, prevPair)
+            && (raw >= 128 || isSet(triples, tripleHash(prevPair, c)))) {
+          found = longTriggers.match(text, chars, i - 2, prevPair, found);
+        }
+        prevPair = pair;
       }
       prev = c;
     }
+    if ((found & digitRunRules) != 0) {
+      for (int r = 0; r < minDigitRuns.length; r++) {
+        if (longestRun < minDigitRuns[r]) {
+          found &= ~(1L << r);
+        }
+      }
+    }
     return found;
+  }
+
+  private static boolean isSet(long[] bits, int index) {
+    return (bits[index >>> 6] & (1L << index)) != 0;
+  }
+
+  private static int tripleHash(int pair, char third) {
+    return ((pair << 7 | third) * 0x9E3779B1) >>> (32 - TRIPLE_BITS);
+  }
+
+  /** Whether a single space or dash at {@code i} sits between two digits of a run. */
+  private static boolean continuesDigitRun(char[] chars, char c, int i) {
+    return (c == ' ' || c == '-')
+        && i + 1 < chars.length
+        && chars[i + 1] >= '0'
+        && chars[i + 1] <= '9';
   }
 
   private static char lower(char c) {
@@ -130,28 +248,5 @@ final class GuardedRules implements Serializable {
 
   private static int pairKey(char a, char b) {
     return ((a & 0x7F) << 7) | (b & 0x7F);
-  }
-
-  /** The longest run of digits, where single spaces or dashes between digits do not break it. */
-  static int longestDigitRun(String text) {
-    int best = 0;
-    int run = 0;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        run++;
-        if (run > best) {
-          best = run;
-        }
-      } else if (!((c == ' ' || c == '-')
-          && run > 0
-          && i + 1 < n
-          && text.charAt(i + 1) >= '0'
-          && text.charAt(i + 1) <= '9')) {
-        run = 0;
-      }
-    }
-    return best;
   }
 }

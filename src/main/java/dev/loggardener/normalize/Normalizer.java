@@ -18,6 +18,16 @@ public final class Normalizer implements Serializable {
   /** Characters of a message that take part in its template. */
   static final int MAX_CHARS = 4096;
 
+  /**
+   * Version of the code that turns a message into its redacted text and template: this tokenizer,
+   * {@link TokenClassifier}, {@link DateWords}, {@link StackSignature} and the rule guards. {@link
+   * RuleSet#version()} appends it to the rules file's version, so every stored fingerprint says
+   * which code made its template. Bump it with any change that alters the output for some input;
+   * changes that only make the code faster keep it ({@code NormalizerVersionTest} notices when the
+   * output of the Loghub-2k corpus moves).
+   */
+  public static final String CODE_VERSION = "n1";
+
   private final GuardedRules maskRules;
 
   public Normalizer(RuleSet ruleSet) {
@@ -33,8 +43,31 @@ public final class Normalizer implements Serializable {
     return tokenize(maskRules.apply(text));
   }
 
+  /**
+   * {@link #template} of a message of at most {@link #MAX_CHARS} characters, with the guards of the
+   * mask rules on it already computed.
+   */
+  String template(String redactedMessage, long maskGuards) {
+    return tokenize(maskRules.apply(redactedMessage, maskGuards));
+  }
+
+  /**
+   * Per-thread output buffer, so that building a template does not allocate and grow a new one; a
+   * buffer that grew past {@link #KEPT_BUFFER} chars is dropped rather than kept.
+   */
+  private static final ThreadLocal<StringBuilder> BUFFER =
+      ThreadLocal.withInitial(() -> new StringBuilder(256));
+
+  private static final int KEPT_BUFFER = 4 * MAX_CHARS;
+
   static String tokenize(String s) {
-    return new Tokenizer(s).run();
+    StringBuilder out = BUFFER.get();
+    out.setLength(0);
+    String template = new Tokenizer(s, out).run();
+    if (out.capacity() > KEPT_BUFFER) {
+      BUFFER.remove();
+    }
+    return template;
   }
 
   /** One pass over one text; remembers whether the last word belonged to a written-out date. */
@@ -43,9 +76,9 @@ public final class Normalizer implements Serializable {
     private final StringBuilder out;
     private boolean inDate;
 
-    Tokenizer(String s) {
+    Tokenizer(String s, StringBuilder out) {
       this.s = s;
-      this.out = new StringBuilder(s.length() + 16);
+      this.out = out;
     }
 
     String run() {
@@ -53,7 +86,7 @@ public final class Normalizer implements Serializable {
       int i = 0;
       while (i < n) {
         char c = s.charAt(i);
-        if (Character.isWhitespace(c)) {
+        if (isWhitespace(c)) {
           if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') {
             out.append(' ');
           }
@@ -86,14 +119,14 @@ public final class Normalizer implements Serializable {
             break;
           }
         }
-        if (Character.isWhitespace(c) || isDelimiter(c)) {
+        if (endsWord(c)) {
           break;
         }
         end++;
       }
       url = url || s.charAt(start) == '/';
       if (url) {
-        while (end < n && !Character.isWhitespace(s.charAt(end)) && !endsUrl(s.charAt(end))) {
+        while (end < n && !isWhitespace(s.charAt(end)) && !endsUrl(s.charAt(end))) {
           end++;
         }
       }
@@ -112,7 +145,7 @@ public final class Normalizer implements Serializable {
               : s.charAt(start) != '/'
                   ? TokenClassifier.URL
                   : hasDigitOrQuery(start, core) ? TokenClassifier.PATH : null;
-      if (replacement == null && startsDate(end) && DateWords.isDateWord(s, start, core)) {
+      if (replacement == null && DateWords.isDateWord(s, start, core) && startsDate(end)) {
         replacement = TokenClassifier.TS;
       }
       if (replacement == null && endsWithNumber()) {
@@ -155,9 +188,16 @@ public final class Normalizer implements Serializable {
     private boolean endsWithNumber() {
       int len = out.length();
       int numLen = TokenClassifier.NUM.length();
-      return len > numLen
-          && out.charAt(len - 1) == ' '
-          && out.lastIndexOf(TokenClassifier.NUM, len - 1 - numLen) == len - 1 - numLen;
+      if (len <= numLen || out.charAt(len - 1) != ' ') {
+        return false;
+      }
+      int at = len - 1 - numLen;
+      for (int k = 0; k < numLen; k++) {
+        if (out.charAt(at + k) != TokenClassifier.NUM.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private boolean endsWithSpaceAfterDate() {
@@ -205,6 +245,28 @@ public final class Normalizer implements Serializable {
   private static boolean endsUrl(char c) {
     return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']' || c == '{'
         || c == '}' || c == '|';
+  }
+
+  private static final byte WHITESPACE = 1;
+  private static final byte DELIMITER = 2;
+
+  /** Character classes of ASCII, so that the per-character tests are one table load. */
+  private static final byte[] ASCII_CLASS = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_CLASS[c] =
+          (byte) ((Character.isWhitespace(c) ? WHITESPACE : 0) | (isDelimiter(c) ? DELIMITER : 0));
+    }
+  }
+
+  private static boolean isWhitespace(char c) {
+    return c < 128 ? (ASCII_CLASS[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
+  }
+
+  /** Whitespace or a delimiter. */
+  private static boolean endsWord(char c) {
+    return c < 128 ? ASCII_CLASS[c] != 0 : Character.isWhitespace(c);
   }
 
   static boolean isDelimiter(char c) {

@@ -37,8 +37,8 @@ public final class RuleSet implements Serializable {
   private final String version;
   private final List<Rule> rules;
 
-  private RuleSet(String version, List<Rule> rules) {
-    this.version = version;
+  private RuleSet(String fileVersion, List<Rule> rules) {
+    this.version = fileVersion + "+" + Normalizer.CODE_VERSION;
     this.rules = List.copyOf(rules);
   }
 
@@ -230,7 +230,11 @@ public final class RuleSet implements Serializable {
     return (String) value;
   }
 
-  /** The rules file's version; every fingerprint records it. */
+  /**
+   * The version every fingerprint and dead letter records: the rules file's {@code version}, a
+   * {@code +}, and {@link Normalizer#CODE_VERSION}, so that a change of the rules or of the
+   * tokenizer code both show in the stored rows (e.g. {@code 2026.11.29-1+n1}).
+   */
   public String version() {
     return version;
   }

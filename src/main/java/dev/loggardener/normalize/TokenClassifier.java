@@ -1,6 +1,7 @@
 package dev.loggardener.normalize;
 
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Decides, without regexes, whether one word of a message is a variable and which placeholder
@@ -35,6 +36,14 @@ final class TokenClassifier {
       Set.of(
           "b", "B", "k", "K", "kb", "KB", "kB", "KiB", "M", "MB", "MiB", "G", "GB", "GiB", "T",
           "TB", "TiB", "bytes");
+
+  /** Longer text after a number cannot be a unit, so it is not looked up. */
+  private static final int LONGEST_UNIT =
+      Stream.concat(DURATION_UNITS.stream(), SIZE_UNITS.stream())
+          .mapToInt(String::length)
+          .max()
+          .orElse(0);
+
   private static final Set<String> HOST_SUFFIXES =
       Set.of(
           "com",
@@ -112,7 +121,7 @@ final class TokenClassifier {
     if (numEnd == to && numEnd > start) {
       return NUM;
     }
-    if (numEnd > start && isDigit(s.charAt(numEnd - 1))) {
+    if (numEnd > start && isDigit(s.charAt(numEnd - 1)) && to - numEnd <= LONGEST_UNIT) {
       String unit = s.substring(numEnd, to);
       if (DURATION_UNITS.contains(unit)) {
         return DURATION;

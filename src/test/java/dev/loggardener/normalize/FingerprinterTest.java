@@ -157,6 +157,25 @@ class FingerprinterTest {
     }
   }
 
+  @Test
+  void aSerializedFingerprinterCarriesItsRulesButRebuildsTheTriggerIndex() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(FINGERPRINTER);
+    }
+    assertThat(bytes.size()).as("serialized size").isLessThan(20_000);
+    Fingerprinter copy = roundTrip(FINGERPRINTER);
+    for (String message :
+        List.of(
+            "login failed password=hunter2 for bob@example.com",
+            "request_id=ab12 card 4111 1111 1111 1111 charged",
+            "GET https://app:s3cr3t@db.internal/x took 12ms")) {
+      assertThat(copy.fingerprintMessage(message))
+          .isEqualTo(FINGERPRINTER.fingerprintMessage(message));
+      assertThat(copy.fingerprintMessage(message).redactedMessage()).isNotEqualTo(message);
+    }
+  }
+
   private static Fingerprinter roundTrip(Fingerprinter fingerprinter) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
