@@ -50,10 +50,34 @@ public final class Main {
     } catch (Flags.UsageException e) {
       err.println("log-gardener " + command.name() + ": " + e.getMessage());
       return 2;
+    } catch (OutOfMemoryError e) {
+      err.println("log-gardener " + command.name() + ": " + OUT_OF_MEMORY);
+      return 1;
     } catch (Exception e) {
-      err.println("log-gardener " + command.name() + ": " + describe(e));
+      err.println(
+          "log-gardener "
+              + command.name()
+              + ": "
+              + (causedByOutOfMemory(e) ? OUT_OF_MEMORY : describe(e)));
       return 1;
     }
+  }
+
+  /**
+   * What to do when the heap runs out; the local run is the command that gets there, because the
+   * DirectRunner holds all of a bounded input in memory between two stages.
+   */
+  static final String OUT_OF_MEMORY =
+      "out of Java heap; give java more with -Xmx (a local run needs about 4 GB per million"
+          + " entries), or split the input into smaller files and run them one at a time";
+
+  private static boolean causedByOutOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Exception e) {

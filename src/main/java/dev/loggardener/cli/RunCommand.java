@@ -26,9 +26,11 @@ public final class RunCommand implements Command {
         new Flags(
                 "java -jar log-gardener.jar run --input FILE|GLOB [OPTIONS]",
                 "Reads Cloud Logging exports (gcloud logging read --format=json, or NDJSON;"
-                    + " gzipped or not), runs the same pipeline as production on the DirectRunner"
+                    + " gzipped or not), runs the same pipeline as production on the DirectRunner,"
                     + " writes issue_windows and dead_letters to a local DuckDB file, then writes the"
-                    + " worklog of the last 24 hours of data.")
+                    + " worklog of the last 24 hours of data. Uncompressed NDJSON files are read in"
+                    + " parallel slices. The DirectRunner holds the whole input in memory: give"
+                    + " java about 4 GB of heap (-Xmx4g) per million entries.")
             .option("input", "FILE|GLOB", "Export files to read, e.g. 'exports/*.json.gz'.", null)
             .option("store", "FILE", "DuckDB file to write.", "./gardener.duckdb")
             .option(
