@@ -17,7 +17,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 mvn -o -q compile dependency:build-classpath -Dmdep.outputFile="$work/cp" >/dev/null
-cp="target/classes:$(cat "$work/cp")"
+# A private copy of the classes, so that rebuilding the project during a long run cannot change
+# the code under measurement.
+cp -r target/classes "$work/classes"
+cp="$work/classes:$(cat "$work/cp")"
 input="$work/entries.jsonl"
 java -Xmx1g -cp "$cp" dev.loggardener.cli.Main generate --out "$input" \
   --entries "$entries" --seed 8 >/dev/null
@@ -33,10 +36,11 @@ samples="$work/memory.csv"
 echo "seconds,heap_used_kb,rss_kb" > "$samples"
 start=$(date +%s.%N)
 java -Xmx"$heap" -cp "$cp" dev.loggardener.cli.Main run --input "$input" \
-  --store "$work/bench.duckdb" > "$work/run.log" 2>&1 &
+  --store "$work/bench.duckdb" --worklog "$work/worklog.md" > "$work/run.log" 2>&1 &
 pid=$!
 while kill -0 "$pid" 2>/dev/null; do
-  heap_kb=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {gsub("K","",$(i+1)); print $(i+1); exit}}')
+  # jcmd fails while the JVM is busy or exiting; a missed sample must not stop the bench.
+  heap_kb=$(jcmd "$pid" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {gsub("K","",$(i+1)); print $(i+1); exit}}' || true)
   rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
   echo "$(echo "$(date +%s.%N) - $start" | bc),${heap_kb:-},${rss_kb:-}" >> "$samples"
   sleep 2
@@ -47,6 +51,6 @@ echo "entries: $entries ${hot:+(hot key 90%)}, heap cap: $heap"
 echo "wall seconds: $seconds, entries/s: $(echo "$entries / $seconds" | bc)"
 echo "peak heap used (KB): $(cut -d, -f2 "$samples" | sort -n | tail -1)"
 echo "peak RSS (KB): $(cut -d, -f3 "$samples" | sort -n | tail -1)"
-tail -3 "$work/run.log"
+grep -E "counted in|accounts" "$work/run.log"
 echo "memory samples (seconds, heap used KB, RSS KB):"
 tail -n +2 "$samples"
