@@ -7,7 +7,6 @@ import dev.loggardener.aggregate.PaneTiming;
 import java.time.Clock;
 import java.time.Instant;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -103,7 +102,7 @@ public final class AggregateByFingerprint
             .apply(
                 "CombineWithinBundles",
                 ParDo.of(new CombineWithinBundleFn(settings.limits(), MAX_PARTIALS_PER_BUNDLE)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(IssueAggregate.class)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), IssueAggregateCoder.of()))
             .apply("CombinePerFingerprint", combine())
             .apply("ToIssueWindows", ParDo.of(new ToIssueWindowFn()));
     return StageResult.of(windows, admitted.failures());

@@ -2,20 +2,14 @@ package dev.loggardener.beam;
 
 import dev.loggardener.aggregate.AggregationLimits;
 import dev.loggardener.aggregate.IssueAccumulator;
-import dev.loggardener.aggregate.IssueAggregate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.beam.sdk.coders.CustomCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 
-/**
- * Coder for partial aggregates between combiner phases; they are few (one per key, window and
- * fan-out shard per bundle), so Java serialization of the immutable aggregate is cheap enough.
- */
+/** Coder for accumulators between combiner phases: the aggregate they hold, or nothing. */
 final class IssueAccumulatorCoder extends CustomCoder<IssueAccumulator> {
-  private static final SerializableCoder<IssueAggregate> AGGREGATE =
-      SerializableCoder.of(IssueAggregate.class);
+  private static final IssueAggregateCoder AGGREGATE = IssueAggregateCoder.of();
   private final AggregationLimits limits;
 
   IssueAccumulatorCoder(AggregationLimits limits) {

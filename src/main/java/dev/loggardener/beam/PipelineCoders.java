@@ -26,8 +26,7 @@ public final class PipelineCoders {
     registry.registerCoderForClass(NormalizedEntry.class, NormalizedEntryCoder.of());
     registry.registerCoderForClass(DeadLetter.class, SerializableCoder.of(DeadLetter.class));
     registry.registerCoderForClass(IssueWindow.class, SerializableCoder.of(IssueWindow.class));
-    registry.registerCoderForClass(
-        IssueAggregate.class, SerializableCoder.of(IssueAggregate.class));
+    registry.registerCoderForClass(IssueAggregate.class, IssueAggregateCoder.of());
     registry.registerCoderForClass(ParsedEntry.class, SerializableCoder.of(ParsedEntry.class));
   }
 }

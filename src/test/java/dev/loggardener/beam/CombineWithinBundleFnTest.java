@@ -1,14 +1,12 @@
 package dev.loggardener.beam;
 
 import dev.loggardener.aggregate.AggregationLimits;
-import dev.loggardener.aggregate.IssueAggregate;
 import dev.loggardener.aggregate.IssueObservation;
 import dev.loggardener.aggregate.Observations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -65,7 +63,7 @@ public class CombineWithinBundleFnTest {
                     .withCoder(KvCoder.of(StringUtf8Coder.of(), IssueObservationCoder.of())))
             .apply(Window.into(FixedWindows.of(Duration.standardMinutes(1))))
             .apply(ParDo.of(new CombineWithinBundleFn(AggregationLimits.defaults(), maxPartials)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(IssueAggregate.class)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), IssueAggregateCoder.of()))
             .apply(
                 MapElements.into(
                         TypeDescriptors.kvs(TypeDescriptors.strings(), TypeDescriptors.longs()))
