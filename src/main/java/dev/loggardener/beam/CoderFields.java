@@ -1,5 +1,6 @@
 package dev.loggardener.beam;
 
+import dev.loggardener.logentry.SourceLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,6 +61,16 @@ final class CoderFields {
   static Instant readInstant(InputStream in) throws IOException {
     long seconds = LONG.decode(in);
     return Instant.ofEpochSecond(seconds, LONG.decode(in));
+  }
+
+  static void writeLocation(SourceLocation location, OutputStream out) throws IOException {
+    writeNullableString(location.file(), out);
+    writeNullableLong(location.line(), out);
+    writeNullableString(location.function(), out);
+  }
+
+  static SourceLocation readLocation(InputStream in) throws IOException {
+    return new SourceLocation(readNullableString(in), readNullableLong(in), readNullableString(in));
   }
 
   static boolean present(InputStream in) throws IOException {

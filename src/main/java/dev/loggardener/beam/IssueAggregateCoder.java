@@ -52,9 +52,7 @@ final class IssueAggregateCoder extends CustomCoder<IssueAggregate> {
     writeStrings(a.instances(), out);
     CoderFields.writeLong(a.sourceLocations().size(), out);
     for (SourceLocation location : a.sourceLocations()) {
-      CoderFields.writeNullableString(location.file(), out);
-      CoderFields.writeNullableLong(location.line(), out);
-      CoderFields.writeNullableString(location.function(), out);
+      CoderFields.writeLocation(location, out);
     }
     CoderFields.writeLong(a.httpStatusClasses().size(), out);
     for (Map.Entry<String, Long> status : new TreeMap<>(a.httpStatusClasses()).entrySet()) {
@@ -92,11 +90,7 @@ final class IssueAggregateCoder extends CustomCoder<IssueAggregate> {
     int locationCount = (int) CoderFields.readLong(in);
     List<SourceLocation> locations = new ArrayList<>(locationCount);
     for (int i = 0; i < locationCount; i++) {
-      locations.add(
-          new SourceLocation(
-              CoderFields.readNullableString(in),
-              CoderFields.readNullableLong(in),
-              CoderFields.readNullableString(in)));
+      locations.add(CoderFields.readLocation(in));
     }
     int statusCount = (int) CoderFields.readLong(in);
     Map<String, Long> statuses = new TreeMap<>();

@@ -39,9 +39,7 @@ public final class IssueObservationCoder extends AtomicCoder<IssueObservation> {
     SourceLocation location = o.sourceLocation();
     out.write(location == null ? 0 : 1);
     if (location != null) {
-      CoderFields.writeNullableString(location.file(), out);
-      CoderFields.writeNullableLong(location.line(), out);
-      CoderFields.writeNullableString(location.function(), out);
+      CoderFields.writeLocation(location, out);
     }
     CoderFields.writeNullableLong(o.httpStatus() == null ? null : (long) o.httpStatus(), out);
   }
@@ -62,13 +60,7 @@ public final class IssueObservationCoder extends AtomicCoder<IssueObservation> {
     String trace = CoderFields.readNullableString(in);
     String version = CoderFields.readNullableString(in);
     String instance = CoderFields.readNullableString(in);
-    SourceLocation location =
-        CoderFields.present(in)
-            ? new SourceLocation(
-                CoderFields.readNullableString(in),
-                CoderFields.readNullableLong(in),
-                CoderFields.readNullableString(in))
-            : null;
+    SourceLocation location = CoderFields.present(in) ? CoderFields.readLocation(in) : null;
     Long status = CoderFields.readNullableLong(in);
     return new IssueObservation(
         fingerprint,
