@@ -46,10 +46,11 @@ import org.apache.beam.sdk.values.PCollection;
  *
  * <p>Before counting, {@link DeduplicateEntries} drops repeated copies of an entry and turns
  * entries arriving after their window closed into {@code too_late} dead letters ({@link
- * #failures()} of the result). The combine is lifted (partial sums before the shuffle) and a hot
- * fingerprint is fanned out over {@code hotKeyFanout} intermediate keys, so one fingerprint with
- * most of the traffic does not serialize the pipeline. Counters: {@code aggregate/rows}, {@code
- * aggregate/entries}, plus those of {@link DeduplicateEntries}.
+ * #failures()} of the result). Each bundle is summed per fingerprint and window before the shuffle
+ * ({@link CombineWithinBundleFn}, also on runners that do not lift combiners), the combine is
+ * liftable, and a hot fingerprint is fanned out over {@code hotKeyFanout} intermediate keys, so one
+ * fingerprint with most of the traffic does not serialize the pipeline. Counters: {@code
+ * aggregate/rows}, {@code aggregate/entries}, plus those of {@link DeduplicateEntries}.
  */
 public final class AggregateByFingerprint
     extends PTransform<PCollection<NormalizedEntry>, StageResult<IssueWindow>> {
