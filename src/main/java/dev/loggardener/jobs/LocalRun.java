@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
@@ -96,19 +97,38 @@ public final class LocalRun {
     PipelineResult.State state;
     while ((state = result.waitUntilFinish(settings.progressEvery())) == null
         || !state.isTerminal()) {
-      long read = counter(result, "parse", "read");
-      double seconds = (System.nanoTime() - started) / 1e9;
-      progress.printf(
-          "read %,d entries (%,.0f/s), rejected %,d, fingerprinted %,d%n",
-          read,
-          read / seconds,
-          counter(result, "parse", "rejected"),
-          counter(result, "normalize", "fingerprinted"));
+      progress.println(
+          progressLine(
+              (System.nanoTime() - started) / 1_000_000_000L,
+              counter(result, "parse", "read"),
+              counter(result, "parse", "rejected"),
+              counter(result, "normalize", "fingerprinted"),
+              counter(result, "dedupe", "admitted"),
+              counter(result, "aggregate", "rows")));
     }
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the local run ended in state " + state);
     }
     return accounting(result, settings.store());
+  }
+
+  /**
+   * One progress line. The stages run one after another on the DirectRunner, so each count shows
+   * how far its stage has come: reading and parsing, fingerprinting, deduplication, then issue
+   * rows.
+   */
+  static String progressLine(
+      long seconds, long read, long rejected, long fingerprinted, long admitted, long rows) {
+    return String.format(
+        Locale.ROOT,
+        "%,d s: read %,d entries (%,d rejected), fingerprinted %,d, deduplicated %,d,"
+            + " issue rows %,d",
+        seconds,
+        read,
+        rejected,
+        fingerprinted,
+        admitted,
+        rows);
   }
 
   private static Accounting accounting(PipelineResult result, Path file) throws SQLException {
