@@ -146,6 +146,27 @@ class DuckDbStoreTest {
   }
 
   @Test
+  void insertsEveryRowOfABatchLongerThanOneStatement() throws Exception {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int i = 1; i <= 130; i++) {
+      rows.add(issueRow(String.format("%064d", i), i));
+    }
+    try (DuckDbStore store = DuckDbStore.open(dir.resolve("store.duckdb"))) {
+      store.insert("issue_windows", rows);
+      try (Statement statement = store.connection().createStatement();
+          ResultSet totals =
+              statement.executeQuery(
+                  "SELECT count(*), count(DISTINCT fingerprint), sum(entry_count)"
+                      + " FROM issue_windows")) {
+        assertThat(totals.next()).isTrue();
+        assertThat(totals.getLong(1)).isEqualTo(130);
+        assertThat(totals.getLong(2)).isEqualTo(130);
+        assertThat(totals.getLong(3)).isEqualTo(130L * 131 / 2);
+      }
+    }
+  }
+
+  @Test
   void rollsBackTheWholeBatchWhenOneRowIsInvalid() throws Exception {
     Path file = dir.resolve("store.duckdb");
     try (DuckDbStore store = DuckDbStore.open(file)) {
