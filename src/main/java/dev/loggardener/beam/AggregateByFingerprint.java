@@ -54,7 +54,7 @@ import org.apache.beam.sdk.values.PCollection;
  */
 public final class AggregateByFingerprint
     extends PTransform<PCollection<NormalizedEntry>, StageResult<IssueWindow>> {
-  /** Bounds the memory of {@link CombineWithinBundleFn}: a few MB of partial aggregates. */
+  /** Bounds how many partial aggregates {@link CombineWithinBundleFn} holds for one bundle. */
   private static final int MAX_PARTIALS_PER_BUNDLE = 10_000;
 
   private static final long WINDOWS_PER_KEY = 64;

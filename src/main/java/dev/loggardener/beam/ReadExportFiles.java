@@ -125,25 +125,26 @@ public final class ReadExportFiles extends PTransform<PBegin, PCollection<RawMes
     @ProcessElement
     public void process(@Element ExportSlice slice, OutputReceiver<RawMessage> out)
         throws IOException {
-      ReadableByteChannel channel =
-          FileSystems.open(FileSystems.matchNewResource(slice.file(), false));
-      String prefix;
-      ExportReader reader;
-      if (slice.whole()) {
-        prefix = slice.file() + "#";
-        reader = ExportReader.open(Channels.newInputStream(channel));
-      } else {
+      try (ReadableByteChannel channel =
+          FileSystems.open(FileSystems.matchNewResource(slice.file(), false))) {
+        if (slice.whole()) {
+          emit(ExportReader.open(Channels.newInputStream(channel)), slice.file() + "#", out);
+          return;
+        }
         SeekableByteChannel seekable = (SeekableByteChannel) channel;
         long start = ExportSlices.lineStartAtOrAfter(seekable, slice.from());
         long end = ExportSlices.lineStartAtOrAfter(seekable, slice.to());
-        prefix = slice.file() + "@" + start + "#";
         InputStream range = ExportSlices.range(seekable, start, end);
-        reader = ExportReader.openLines(range);
+        emit(ExportReader.openLines(range), slice.file() + "@" + start + "#", out);
       }
+    }
+
+    private void emit(ExportReader reader, String idPrefix, OutputReceiver<RawMessage> out)
+        throws IOException {
       try (reader) {
         long index = 0;
         while (reader.hasNext()) {
-          out.output(new RawMessage(reader.next(), Map.of(), prefix + index++));
+          out.output(new RawMessage(reader.next(), Map.of(), idPrefix + index++));
           entries.inc();
         }
       }
