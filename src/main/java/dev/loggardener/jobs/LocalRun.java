@@ -1,8 +1,13 @@
 package dev.loggardener.jobs;
 
+import dev.loggardener.beam.ReadExportsInTimeOrder;
+import dev.loggardener.logentry.ExportPlan;
+import dev.loggardener.logentry.LogEntryParser;
+import dev.loggardener.logentry.ParseResult;
 import dev.loggardener.store.DuckDbStore;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +15,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
@@ -21,8 +32,20 @@ import org.joda.time.Duration;
 /**
  * The local run: export files → the log-stream pipeline on the DirectRunner → a DuckDB file, with
  * progress lines while it runs and the final accounting. The worklog job chains after {@link #run}.
+ *
+ * <p>The files are planned first ({@link ExportPlan}: every entry's event time is read once) and
+ * then read as a stream in event-time order ({@link ReadExportsInTimeOrder}) with an exact
+ * watermark. Windows close while the files are read, and the DirectRunner takes more input only
+ * when what it holds has been processed, so the heap a run needs does not grow with the input. No
+ * entry can arrive behind that watermark, so the run allows no lateness: a window's state is freed
+ * as soon as the watermark passes its end. Deduplication still sees every copy of an entry: the
+ * copies share a timestamp, hence a window, and the window closes only after every entry up to its
+ * end has been read.
  */
 public final class LocalRun {
+  /** NDJSON slices of 1 MB: about a thousand entries each, and ten per read of the source. */
+  static final long PLAN_SLICE_BYTES = 1024 * 1024;
+
   private LocalRun() {}
 
   /**
@@ -85,6 +108,7 @@ public final class LocalRun {
                 "--inputFiles=" + settings.inputGlob(),
                 "--duckDbFile=" + settings.store(),
                 "--windowSizeMinutes=" + settings.windowSizeMinutes(),
+                "--allowedLatenessMinutes=0",
                 "--dedupeShards=1",
                 "--hotKeyFanout=1"));
     if (settings.rulesFile() != null) {
@@ -93,7 +117,9 @@ public final class LocalRun {
     StreamOptions options =
         PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(StreamOptions.class);
     long started = System.nanoTime();
-    PipelineResult result = LogStreamPipeline.run(options, null);
+    List<ExportPlan.Slice> plan =
+        plan(localFiles(settings.inputGlob(), options), settings, progress, started);
+    PipelineResult result = LogStreamPipeline.run(options, ReadExportsInTimeOrder.of(plan), null);
     PipelineResult.State state;
     while ((state = result.waitUntilFinish(settings.progressEvery())) == null
         || !state.isTerminal()) {
@@ -112,10 +138,67 @@ public final class LocalRun {
     return accounting(result, settings.store());
   }
 
+  /** The files {@code glob} matches, which must be local: planning reads them before the run. */
+  static List<Path> localFiles(String glob, StreamOptions options) throws IOException {
+    FileSystems.setDefaultPipelineOptions(options);
+    if (!"file".equals(FileSystems.matchNewResource(glob, false).getScheme())) {
+      throw new IllegalArgumentException(
+          "run reads local files, not "
+              + glob
+              + "; copy them to this machine, or use the stream command with --inputFiles");
+    }
+    List<Path> files = new ArrayList<>();
+    for (MatchResult.Metadata file :
+        FileSystems.match(glob, EmptyMatchTreatment.ALLOW).metadata()) {
+      files.add(Path.of(file.resourceId().toString()));
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no export file matches " + glob);
+    }
+    files.sort(null);
+    return files;
+  }
+
+  private static List<ExportPlan.Slice> plan(
+      List<Path> files, Settings settings, PrintStream progress, long started) throws IOException {
+    long total = 0;
+    for (Path file : files) {
+      total += Files.size(file);
+    }
+    long every = settings.progressEvery().getMillis() * 1_000_000L;
+    AtomicLong lastLine = new AtomicLong(started);
+    long bytes = total;
+    ThreadLocal<LogEntryParser> parsers = ThreadLocal.withInitial(LogEntryParser::new);
+    return ExportPlan.of(
+        files,
+        PLAN_SLICE_BYTES,
+        payload ->
+            parsers.get().parse(payload, Map.of()) instanceof ParseResult.Parsed parsed
+                ? Optional.of(parsed.entry().timestamp())
+                : Optional.empty(),
+        Math.max(2, Runtime.getRuntime().availableProcessors()),
+        scanned -> {
+          long now = System.nanoTime();
+          long last = lastLine.get();
+          if (now - last >= every && lastLine.compareAndSet(last, now)) {
+            progress.println(planningLine((now - started) / 1_000_000_000L, scanned, bytes));
+          }
+        });
+  }
+
+  /** A progress line of the planning pass, which reads every entry's event time first. */
+  static String planningLine(long seconds, long scannedBytes, long totalBytes) {
+    return String.format(
+        Locale.ROOT,
+        "%,d s: planning the read in event-time order, %,d of %,d MB scanned",
+        seconds,
+        scannedBytes >> 20,
+        totalBytes >> 20);
+  }
+
   /**
-   * One progress line. The stages run one after another on the DirectRunner, so each count shows
-   * how far its stage has come: reading and parsing, fingerprinting, deduplication, then issue
-   * rows.
+   * One progress line: how far each stage has come. Issue rows lag behind, since a window's row is
+   * written once the watermark passes the window's end.
    */
   static String progressLine(
       long seconds, long read, long rejected, long fingerprinted, long admitted, long rows) {

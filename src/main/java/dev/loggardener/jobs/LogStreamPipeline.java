@@ -71,6 +71,18 @@ public final class LogStreamPipeline {
    */
   public static PipelineResult run(StreamOptions options, BigQueryServices testServices)
       throws IOException {
+    return run(options, source(options), testServices);
+  }
+
+  /**
+   * The same, reading from {@code source} instead of the source the options name; the local run
+   * reads its planned files this way.
+   */
+  public static PipelineResult run(
+      StreamOptions options,
+      PTransform<PBegin, PCollection<RawMessage>> source,
+      BigQueryServices testServices)
+      throws IOException {
     validate(options);
     RuleSet rules =
         options.getRulesFile() == null
@@ -116,7 +128,7 @@ public final class LogStreamPipeline {
         settings.hotKeyFanout(),
         describeInput(options));
     Pipeline pipeline = Pipeline.create(options);
-    build(pipeline, source(options), rules, settings, outputs, clock);
+    build(pipeline, source, rules, settings, outputs, clock);
     return pipeline.run();
   }
 

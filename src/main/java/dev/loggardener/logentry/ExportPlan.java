@@ -1,0 +1,197 @@
+package dev.loggardener.logentry;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+/**
+ * Plans reading local export files in event-time order: cuts the files into slices, finds each
+ * slice's earliest event time, and orders the slices by it.
+ *
+ * <p>A reader that takes the slices in plan order knows, before each slice, that no entry still to
+ * come is earlier than that slice's earliest event time. That is an exact watermark for files: a
+ * streaming pipeline can close event-time windows while it reads, holding only the windows that
+ * unread slices can still reach, and no entry is ever late. Files written in time order, in either
+ * direction (`gcloud logging read` writes newest first), give slices whose time ranges barely
+ * overlap; a file in random order gives slices that all span the whole period, and the windows stay
+ * open until the end.
+ *
+ * <p>Uncompressed NDJSON is cut at line starts ({@link ExportSlices}); gzip and JSON arrays are one
+ * slice each. Planning reads every entry once, with the same event-time function the pipeline uses,
+ * and leaves out slices that hold no entry.
+ */
+public final class ExportPlan {
+  private static final int HEAD_BYTES = 4096;
+
+  private ExportPlan() {}
+
+  /**
+   * One slice of a file, in plan order.
+   *
+   * @param file the file's path
+   * @param from the first raw offset of the slice (see {@link ExportSlices})
+   * @param to the raw offset just after the slice
+   * @param whole whether the slice is the whole file, read by {@link ExportReader#open}
+   * @param entries how many entries the slice holds
+   * @param earliest the earliest event time of its entries, or null when none has one
+   */
+  public record Slice(
+      String file, long from, long to, boolean whole, long entries, Instant earliest)
+      implements Serializable {
+    public Slice {
+      if (file == null || from < 0 || to < from || entries < 0) {
+        throw new IllegalArgumentException(
+            "invalid slice " + file + " [" + from + ", " + to + ") of " + entries + " entries");
+      }
+    }
+
+    /** The slice's entries and the offset of its first line, which names them in message ids. */
+    public Entries open() throws IOException {
+      FileChannel channel = FileChannel.open(Path.of(file), StandardOpenOption.READ);
+      try {
+        if (whole) {
+          return new Entries(0, ExportReader.open(Channels.newInputStream(channel)));
+        }
+        long start = ExportSlices.lineStartAtOrAfter(channel, from);
+        long end = ExportSlices.lineStartAtOrAfter(channel, to);
+        return new Entries(start, ExportReader.openLines(ExportSlices.range(channel, start, end)));
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * An open slice.
+   *
+   * @param start the offset of the slice's first line; 0 for a whole file
+   * @param reader its entries' raw bytes; closing it closes the file
+   */
+  public record Entries(long start, ExportReader reader) {}
+
+  /** Slices plans in plan order: entries without an event time first, then by earliest time. */
+  static final Comparator<Slice> PLAN_ORDER =
+      Comparator.comparing(Slice::earliest, Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparing(Slice::file)
+          .thenComparingLong(Slice::from);
+
+  /**
+   * Plans {@code files}, scanning slices on {@code threads} threads.
+   *
+   * @param sliceBytes the raw size of an NDJSON slice
+   * @param eventTime an entry's event time, or empty when the pipeline will reject it
+   * @param scannedBytes told the running total of bytes scanned, for progress
+   * @throws IOException if a file cannot be read
+   */
+  public static List<Slice> of(
+      List<Path> files,
+      long sliceBytes,
+      Function<byte[], Optional<Instant>> eventTime,
+      int threads,
+      LongConsumer scannedBytes)
+      throws IOException {
+    if (sliceBytes < 1 || threads < 1) {
+      throw new IllegalArgumentException(
+          "slice size and threads must be positive, got " + sliceBytes + " and " + threads);
+    }
+    List<Slice> unscanned = new ArrayList<>();
+    for (Path file : files) {
+      unscanned.addAll(cut(file, sliceBytes));
+    }
+    AtomicLong scanned = new AtomicLong();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Slice>> futures = new ArrayList<>();
+      for (Slice slice : unscanned) {
+        futures.add(
+            pool.submit(
+                () -> {
+                  Slice result = scan(slice, eventTime);
+                  scannedBytes.accept(scanned.addAndGet(slice.to() - slice.from()));
+                  return result;
+                }));
+      }
+      List<Slice> plan = new ArrayList<>(futures.size());
+      for (Future<Slice> future : futures) {
+        Slice slice = future.get();
+        if (slice.entries() > 0) {
+          plan.add(slice);
+        }
+      }
+      plan.sort(PLAN_ORDER);
+      return List.copyOf(plan);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while planning the export files", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw new IOException("planning the export files failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static List<Slice> cut(Path file, long sliceBytes) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      String name = file.toString();
+      if (size <= sliceBytes || !sliceable(channel)) {
+        return List.of(new Slice(name, 0, size, true, 0, null));
+      }
+      List<Slice> slices = new ArrayList<>();
+      for (long from = 0; from < size; from += sliceBytes) {
+        slices.add(new Slice(name, from, Math.min(size, from + sliceBytes), false, 0, null));
+      }
+      return slices;
+    }
+  }
+
+  private static boolean sliceable(FileChannel channel) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate(HEAD_BYTES);
+    int read;
+    do {
+      read = channel.read(head);
+    } while (read > 0 && head.hasRemaining());
+    return ExportSlices.sliceable(head.array(), head.position());
+  }
+
+  private static Slice scan(Slice slice, Function<byte[], Optional<Instant>> eventTime) {
+    long entries = 0;
+    Instant earliest = null;
+    try {
+      Entries open = slice.open();
+      try (ExportReader reader = open.reader()) {
+        while (reader.hasNext()) {
+          entries++;
+          Optional<Instant> time = eventTime.apply(reader.next());
+          if (time.isPresent() && (earliest == null || time.get().isBefore(earliest))) {
+            earliest = time.get();
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Slice(slice.file(), slice.from(), slice.to(), slice.whole(), entries, earliest);
+  }
+}

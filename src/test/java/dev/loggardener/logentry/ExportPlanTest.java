@@ -1,0 +1,187 @@
+package dev.loggardener.logentry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ExportPlanTest {
+  private static final Instant START = Instant.parse("2025-09-11T00:00:00Z");
+  private static final LogEntryParser PARSER = new LogEntryParser();
+  private static final Function<byte[], Optional<Instant>> EVENT_TIME =
+      payload ->
+          PARSER.parse(payload, Map.of()) instanceof ParseResult.Parsed parsed
+              ? Optional.of(parsed.entry().timestamp())
+              : Optional.empty();
+
+  @TempDir Path dir;
+
+  @ParameterizedTest(name = "slices of {0} bytes")
+  @ValueSource(longs = {1, 57, 300, 4096, 1 << 20})
+  void slicesANewestFirstExportIntoOldestFirstOrderAndReadEveryEntryOnce(long sliceBytes)
+      throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int minute = 59; minute >= 0; minute--) {
+      lines.add(entry("e" + minute, START.plusSeconds(60L * minute)));
+    }
+    Path file = dir.resolve("newest-first.jsonl");
+    Files.writeString(file, String.join("\n", lines) + "\n");
+
+    List<ExportPlan.Slice> plan = ExportPlan.of(List.of(file), sliceBytes, EVENT_TIME, 3, n -> {});
+
+    List<String> read = readAll(plan);
+    assertThat(read).containsExactlyInAnyOrderElementsOf(lines);
+    assertThat(plan.stream().mapToLong(ExportPlan.Slice::entries).sum()).isEqualTo(60);
+    assertThat(plan).isSortedAccordingTo(ExportPlan.PLAN_ORDER);
+    ExportPlan.Slice first = plan.stream().filter(s -> s.entries() > 0).findFirst().orElseThrow();
+    assertThat(first.earliest()).isEqualTo(START);
+  }
+
+  @Test
+  void promisesNoEntryEarlierThanTheNextSlicesEarliestTime() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      long jitter = (i * 7919L) % 600;
+      lines.add(entry("e" + i, START.plusSeconds(30L * i + jitter)));
+    }
+    Path file = dir.resolve("jittered.jsonl");
+    Files.writeString(file, String.join("\n", lines) + "\n");
+
+    List<ExportPlan.Slice> plan = ExportPlan.of(List.of(file), 700, EVENT_TIME, 2, n -> {});
+
+    for (int i = 0; i < plan.size(); i++) {
+      Instant promise = plan.get(i).earliest();
+      for (ExportPlan.Slice later : plan.subList(i, plan.size())) {
+        for (String payload : read(later)) {
+          Instant time = EVENT_TIME.apply(payload.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+          assertThat(time).isAfterOrEqualTo(promise);
+        }
+      }
+    }
+  }
+
+  @Test
+  void readsGzipAndJsonArraysWholeAndPutsSlicesWithoutEventTimeFirst() throws IOException {
+    Path array = dir.resolve("array.json");
+    Files.writeString(
+        array,
+        "[\n  " + entry("a0", START.plusSeconds(600)) + ",\n  " + entry("a1", START) + "\n]\n");
+    Path gzip = dir.resolve("day.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+      out.write((entry("g0", START.plusSeconds(120)) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    Path rejected = dir.resolve("no-timestamps.jsonl");
+    Files.writeString(rejected, "{\"insertId\":\"no time\"}\nnot json\n");
+
+    List<ExportPlan.Slice> plan =
+        ExportPlan.of(List.of(array, gzip, rejected), 1 << 20, EVENT_TIME, 2, n -> {});
+
+    assertThat(plan.get(0).file()).isEqualTo(rejected.toString());
+    assertThat(plan.get(0).earliest()).isNull();
+    assertThat(plan.subList(1, plan.size()))
+        .extracting(ExportPlan.Slice::file, ExportPlan.Slice::whole, ExportPlan.Slice::earliest)
+        .containsExactly(
+            tuple(array.toString(), true, START),
+            tuple(gzip.toString(), true, START.plusSeconds(120)));
+    assertThat(plan.stream().mapToLong(ExportPlan.Slice::entries).sum()).isEqualTo(5);
+  }
+
+  @Test
+  void givesTheSamePlanOnAnyNumberOfThreadsAndReportsEveryByteScanned() throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 500; i++) {
+      text.append(entry("e" + i, START.plusSeconds((i * 37L) % 3600))).append('\n');
+    }
+    Path file = dir.resolve("day.jsonl");
+    Files.writeString(file, text);
+    AtomicLong scanned = new AtomicLong();
+
+    List<ExportPlan.Slice> one = ExportPlan.of(List.of(file), 2048, EVENT_TIME, 1, n -> {});
+    List<ExportPlan.Slice> four =
+        ExportPlan.of(
+            List.of(file), 2048, EVENT_TIME, 4, n -> scanned.accumulateAndGet(n, Math::max));
+
+    assertThat(four).isEqualTo(one);
+    assertThat(scanned.get()).isEqualTo(Files.size(file));
+  }
+
+  @Test
+  void leavesOutSlicesWithoutEntries() throws IOException {
+    Path empty = dir.resolve("empty.jsonl");
+    Files.writeString(empty, "");
+    Path blankTail = dir.resolve("blank-tail.jsonl");
+    Files.writeString(blankTail, entry("e0", START) + "\n" + "\n".repeat(100));
+
+    assertThat(ExportPlan.of(List.of(empty, blankTail), 10, EVENT_TIME, 1, n -> {}))
+        .extracting(ExportPlan.Slice::entries)
+        .containsExactly(1L);
+  }
+
+  @Test
+  void aMissingFileFailsWithItsName() {
+    Path missing = dir.resolve("missing.jsonl");
+
+    assertThatThrownBy(() -> ExportPlan.of(List.of(missing), 10, EVENT_TIME, 1, n -> {}))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining("missing.jsonl");
+  }
+
+  @Test
+  void refusesANonPositiveSliceSizeOrThreadCount() {
+    assertThatThrownBy(() -> ExportPlan.of(List.of(), 0, EVENT_TIME, 1, n -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ExportPlan.of(List.of(), 1, EVENT_TIME, 0, n -> {}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void refusesAnInvalidSlice() {
+    assertThatThrownBy(() -> new ExportPlan.Slice("f", 10, 5, false, 0, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[10, 5)");
+  }
+
+  private static String entry(String insertId, Instant time) {
+    return "{\"insertId\":\""
+        + insertId
+        + "\",\"timestamp\":\""
+        + time
+        + "\",\"textPayload\":\"request served\"}";
+  }
+
+  private static List<String> readAll(List<ExportPlan.Slice> plan) throws IOException {
+    List<String> all = new ArrayList<>();
+    for (ExportPlan.Slice slice : plan) {
+      List<String> entries = read(slice);
+      assertThat(entries).hasSize((int) slice.entries());
+      all.addAll(entries);
+    }
+    return all;
+  }
+
+  private static List<String> read(ExportPlan.Slice slice) throws IOException {
+    List<String> entries = new ArrayList<>();
+    try (ExportReader reader = slice.open().reader()) {
+      reader.forEachRemaining(bytes -> entries.add(new String(bytes, StandardCharsets.UTF_8)));
+    }
+    return entries;
+  }
+}
