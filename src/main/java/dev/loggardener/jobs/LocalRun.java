@@ -3,7 +3,6 @@ package dev.loggardener.jobs;
 import dev.loggardener.beam.ReadExportsInTimeOrder;
 import dev.loggardener.logentry.ExportPlan;
 import dev.loggardener.logentry.LogEntryParser;
-import dev.loggardener.logentry.ParseResult;
 import dev.loggardener.store.DuckDbStore;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -168,14 +166,11 @@ public final class LocalRun {
     long every = settings.progressEvery().getMillis() * 1_000_000L;
     AtomicLong lastLine = new AtomicLong(started);
     long bytes = total;
-    ThreadLocal<LogEntryParser> parsers = ThreadLocal.withInitial(LogEntryParser::new);
+    LogEntryParser parser = new LogEntryParser();
     return ExportPlan.of(
         files,
         PLAN_SLICE_BYTES,
-        payload ->
-            parsers.get().parse(payload, Map.of()) instanceof ParseResult.Parsed parsed
-                ? Optional.of(parsed.entry().timestamp())
-                : Optional.empty(),
+        payload -> parser.eventTime(payload, Map.of()),
         Math.max(2, Runtime.getRuntime().availableProcessors()),
         scanned -> {
           long now = System.nanoTime();

@@ -83,20 +83,42 @@ public final class LogEntryParser implements Serializable {
     }
   }
 
-  private static LogEntry entry(JsonObject root, Map<String, String> attributes)
+  /**
+   * The event time {@link #parse} would give the message, read without extracting anything else:
+   * equal to the parsed entry's timestamp whenever {@link #parse} accepts the message, empty when
+   * it rejects it for its JSON or its timestamps (it may still reject, for another field, a message
+   * that has an event time here).
+   */
+  public Optional<Instant> eventTime(byte[] payload, Map<String, String> attributes) {
+    try {
+      JsonObject root = new JsonTreeReader(maxBytes, maxDepth).readObject(payload);
+      return Optional.of(eventTime(root, attributes == null ? Map.of() : attributes).time());
+    } catch (PayloadRejection rejection) {
+      return Optional.empty();
+    }
+  }
+
+  private record EventTime(Instant time, TimestampSource source, Instant receive) {}
+
+  private static EventTime eventTime(JsonObject root, Map<String, String> attributes)
       throws PayloadRejection {
     Instant receive = timestamp(root, "receiveTimestamp");
     Instant entryTime = timestamp(root, "timestamp");
-    TimestampSource source = TimestampSource.ENTRY;
-    Instant time = entryTime;
-    if (time == null && receive != null) {
-      source = TimestampSource.RECEIVE_TIMESTAMP;
-      time = receive;
+    if (entryTime != null) {
+      return new EventTime(entryTime, TimestampSource.ENTRY, receive);
     }
-    if (time == null) {
-      time = attributeTime(attributes);
-      source = TimestampSource.PUBSUB_ATTRIBUTE;
+    if (receive != null) {
+      return new EventTime(receive, TimestampSource.RECEIVE_TIMESTAMP, receive);
     }
+    return new EventTime(attributeTime(attributes), TimestampSource.PUBSUB_ATTRIBUTE, null);
+  }
+
+  private static LogEntry entry(JsonObject root, Map<String, String> attributes)
+      throws PayloadRejection {
+    EventTime eventTime = eventTime(root, attributes);
+    Instant time = eventTime.time();
+    TimestampSource source = eventTime.source();
+    Instant receive = eventTime.receive();
     Map<String, String> labels =
         JsonFields.labels(JsonFields.object(root, "labels", "labels"), "labels");
     String logName = JsonFields.string(root, "logName", "logName");

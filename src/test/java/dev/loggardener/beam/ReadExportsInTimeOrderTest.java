@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.UnboundedSource;
@@ -197,10 +196,7 @@ public class ReadExportsInTimeOrderTest {
     return ExportPlan.of(
         List.of(file),
         sliceBytes,
-        payload ->
-            parser.parse(payload, Map.of()) instanceof ParseResult.Parsed parsed
-                ? Optional.of(parsed.entry().timestamp())
-                : Optional.empty(),
+        payload -> parser.eventTime(payload, Map.of()),
         1,
         scanned -> {});
   }

@@ -27,10 +27,7 @@ class ExportPlanTest {
   private static final Instant START = Instant.parse("2025-09-11T00:00:00Z");
   private static final LogEntryParser PARSER = new LogEntryParser();
   private static final Function<byte[], Optional<Instant>> EVENT_TIME =
-      payload ->
-          PARSER.parse(payload, Map.of()) instanceof ParseResult.Parsed parsed
-              ? Optional.of(parsed.entry().timestamp())
-              : Optional.empty();
+      payload -> PARSER.eventTime(payload, Map.of());
 
   @TempDir Path dir;
 

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Feeds deterministic mutations of the public samples to the parser and checks that every call
- * returns a result, that results are repeatable, and that parsed entries render.
+ * returns a result, that results are repeatable, that parsed entries render, and that the event
+ * time read alone is the parsed entry's timestamp.
  */
 class LogEntryParserFuzzTest {
   private static final long SEED = 20261128L;
@@ -71,6 +72,9 @@ class LogEntryParserFuzzTest {
       assertThat(parser.parse(input, Map.of())).as("repeat of round %d", round).isEqualTo(result);
       if (result instanceof ParseResult.Parsed ok) {
         assertThat(renderer.render(ok.entry())).startsWith("{");
+        assertThat(parser.eventTime(input, Map.of()))
+            .as("event time of round %d", round)
+            .contains(ok.entry().timestamp());
         parsed++;
       } else {
         rejected.merge(((ParseResult.Rejected) result).reason(), 1, Integer::sum);
