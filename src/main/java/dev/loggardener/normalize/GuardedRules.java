@@ -61,10 +61,10 @@ final class GuardedRules implements Serializable {
     }
 
     /** Adds the rules of the triggers at {@code key} that occur at {@code at}. */
-    long match(String text, char[] chars, int at, int key, long found) {
+    long match(String text, char[] chars, int n, int at, int key, long found) {
       long result = found;
       for (Trigger t : byPair[key]) {
-        if ((result & t.ruleBit) == 0 && occursAt(text, chars, at, t.text)) {
+        if ((result & t.ruleBit) == 0 && occursAt(text, chars, n, at, t.text)) {
           result |= t.ruleBit;
         }
       }
@@ -77,9 +77,9 @@ final class GuardedRules implements Serializable {
    * String#regionMatches(boolean, int, String, int, int)} says; ASCII characters are compared
    * directly and the first non-ASCII one hands the decision to it.
    */
-  private static boolean occursAt(String text, char[] chars, int at, String trigger) {
+  private static boolean occursAt(String text, char[] chars, int n, int at, String trigger) {
     int len = trigger.length();
-    if (at + len > chars.length) {
+    if (at + len > n) {
       return false;
     }
     for (int k = 0; k < len; k++) {
@@ -175,9 +175,12 @@ final class GuardedRules implements Serializable {
    * (case-insensitively) and its longest digit run is long enough. One pass computes both.
    */
   long runnable(String text) {
+    return runnable(text, text.toCharArray(), text.length());
+  }
+
+  /** {@link #runnable(String)} given the text's characters in {@code chars[0, n)}. */
+  long runnable(String text, char[] chars, int n) {
     long found = alwaysRun;
-    char[] chars = text.toCharArray();
-    int n = chars.length;
     boolean[] single = singleChar;
     long[] shortBits = shortTriggers.bits;
     long[] longBits = longTriggers.bits;
@@ -193,7 +196,7 @@ final class GuardedRules implements Serializable {
         if (run > longestRun) {
           longestRun = run;
         }
-      } else if (run > 0 && !continuesDigitRun(chars, raw, i)) {
+      } else if (run > 0 && !continuesDigitRun(chars, n, raw, i)) {
         run = 0;
       }
       char c = lower(raw);
@@ -203,14 +206,14 @@ final class GuardedRules implements Serializable {
       if (i > 0) {
         int pair = pairKey(prev, c);
         if (isSet(shortBits, pair)) {
-          found = shortTriggers.match(text, chars, i - 1, pair, found);
+          found = shortTriggers.match(text, chars, n, i - 1, pair, found);
         }
         // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
         // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
         if (i > 1
             && isSet(longBits, prevPair)
             && (raw >= 128 || isSet(triples, tripleHash(prevPair, c)))) {
-          found = longTriggers.match(text, chars, i - 2, prevPair, found);
+          found = longTriggers.match(text, chars, n, i - 2, prevPair, found);
         }
         prevPair = pair;
       }
@@ -235,9 +238,9 @@ final class GuardedRules implements Serializable {
   }
 
   /** Whether a single space or dash at {@code i} sits between two digits of a run. */
-  private static boolean continuesDigitRun(char[] chars, char c, int i) {
+  private static boolean continuesDigitRun(char[] chars, int n, char c, int i) {
     return (c == ' ' || c == '-')
-        && i + 1 < chars.length
+        && i + 1 < n
         && chars[i + 1] >= '0'
         && chars[i + 1] <= '9';
   }
