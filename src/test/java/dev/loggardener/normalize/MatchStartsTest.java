@@ -1,0 +1,100 @@
+package dev.loggardener.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MatchStartsTest {
+  static Stream<Arguments> patterns() {
+    return Stream.of(
+        Arguments.of("(?<![\\w.+-])[2-6](?:[ -]?\\d){12,18}(?![\\w-]|\\.\\d)", "23456"),
+        Arguments.of("\\beyJ[A-Za-z0-9_-]{4,}", "e"),
+        Arguments.of("\\d+x", "0123456789"),
+        Arguments.of("(?=ab)[a-c_]+", "_abc"),
+        Arguments.of("[A-Za-z0-9._%+-]+@", "%+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
+            + "abcdefghijklmnopqrstuvwxyz"),
+        Arguments.of("(?i)abc", null),
+        Arguments.of("a(?i)bc", null),
+        Arguments.of("ab|cd", null),
+        Arguments.of("a?b", null),
+        Arguments.of("a*b", null),
+        Arguments.of("a{0,2}b", null),
+        Arguments.of("[^a]b", null),
+        Arguments.of("[a&&b]", null),
+        Arguments.of("[\\w]x", null),
+        Arguments.of("(?:ab)c", null),
+        Arguments.of("\\Qab\\E", null),
+        Arguments.of("\\Gab", null),
+        Arguments.of(".b", null),
+        Arguments.of("-b", null));
+  }
+
+  @ParameterizedTest
+  @MethodSource("patterns")
+  void readsTheCharactersEveryMatchStartsWithOnlyFromPlainRegexes(String regex, String expected) {
+    boolean[] starts = MatchStarts.of(Pattern.compile(regex));
+    if (expected == null) {
+      assertThat(starts).isNull();
+      return;
+    }
+    StringBuilder actual = new StringBuilder();
+    for (char c = 0; c < 128; c++) {
+      if (starts[c]) {
+        actual.append(c);
+      }
+    }
+    assertThat(actual).hasToString(expected);
+  }
+
+  @Test
+  void flagsGiveNoAnswer() {
+    assertThat(MatchStarts.of(Pattern.compile("abc", Pattern.CASE_INSENSITIVE))).isNull();
+  }
+
+  /** Inputs where the rules match, almost match, and match next to each other. */
+  private static final List<String> TEXTS =
+      List.of(
+          "charge 4111 1111 1111 1111 declined",
+          "cards 4111111111111111,5500-0000-0000-0004 and 4111-1111-1111-1112",
+          "blk_-1608999687919862906 and 24111111111111111 and x4111111111111111",
+          "3530111333300000 4111111111111111",
+          "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVP rejected eyJab.cd",
+          "mail jane.doe+x@example.co.uk, a@b.cc; com.foo.Bar@1a2b3c x@y",
+          "key AIzaSyA1234567890abcdefghijklmnopqrstuv and AIzaSyA12",
+          "PRIVATE-TOKEN glpat-xxxxxxxxxxxxxxxxxxxx1234 glpat-short",
+          "$1 \\ $ replacement characters 4111 1111 1111 1111",
+          "");
+
+  @Test
+  void searchingOnlyAtMatchStartsGivesWhatAFullSearchGivesForEveryShippedRule() {
+    List<String> inputs = new ArrayList<>(TEXTS);
+    for (Rule rule : RuleSet.loadDefault().rules()) {
+      rule.examples().forEach(example -> inputs.add(example.input()));
+    }
+    for (Rule rule : RuleSet.loadDefault().rules()) {
+      boolean[] starts = MatchStarts.of(rule.pattern());
+      for (String input : inputs) {
+        assertThat(rule.apply(input, starts)).as(rule.id()).isEqualTo(rule.apply(input));
+      }
+    }
+  }
+
+  @Test
+  void theCardRuleHasKnownMatchStartsAndStillRedactsACard() {
+    Rule card =
+        RuleSet.loadDefault().rules().stream()
+            .filter(r -> r.id().equals("card-number"))
+            .findFirst()
+            .orElseThrow();
+    boolean[] starts = MatchStarts.of(card.pattern());
+    assertThat(starts).isNotNull();
+    assertThat(card.apply("pay 4111 1111 1111 1111 now", starts)).isEqualTo("pay <CARD> now");
+  }
+}
