@@ -131,18 +131,11 @@ final class TokenClassifier {
   /**
    * The kind of {@code s[from, to)} together with the length of a prefix kept before its
    * placeholder (read them with {@link #kind} and {@link #prefixLength}); {@link #KEEP} keeps the
-   * word.
+   * word. The caller, which has just scanned the word, says whether it has an ASCII digit and a dot.
    */
-  static int classify(char[] s, int from, int to) {
-    int digits = 0;
-    for (int i = from; i < to; i++) {
-      char c = s[i];
-      if (c >= '0' && c <= '9') {
-        digits++;
-      }
-    }
-    if (digits == 0) {
-      return isPlaceholder(s, from, to) || !isHost(s, from, to) ? KEEP : HOST;
+  static int classify(char[] s, int from, int to, boolean hasDigit, boolean hasDot) {
+    if (!hasDigit) {
+      return !hasDot || isPlaceholder(s, from, to) || !isHost(s, from, to) ? KEEP : HOST;
     }
     return classifyWithDigits(s, from, to);
   }

@@ -71,12 +71,13 @@ final class Tokenizer {
     int i = 0;
     while (i < n) {
       char c = s[i];
-      if (isWhitespace(c)) {
+      int kind = c < 128 ? ASCII_CLASS[c] : Character.isWhitespace(c) ? WHITESPACE : 0;
+      if (kind == WHITESPACE) {
         if (len > 0 && out[len - 1] != ' ') {
           append(' ');
         }
         i++;
-      } else if (isDelimiter(c)) {
+      } else if (kind == DELIMITER) {
         append(c);
         inDate = false;
         i++;
@@ -87,11 +88,28 @@ final class Tokenizer {
     if (len > 0 && out[len - 1] == ' ') {
       len--;
     }
+    hash = hash(out, len);
+  }
+
+  /**
+   * {@link String#hashCode} of {@code chars[0, len)}, four characters per step so that the
+   * multiplications do not wait for each other.
+   */
+  private static int hash(char[] chars, int len) {
     int h = 0;
-    for (int k = 0; k < len; k++) {
-      h = 31 * h + out[k];
+    int k = 0;
+    for (; k + 3 < len; k += 4) {
+      h =
+          31 * 31 * 31 * 31 * h
+              + 31 * 31 * 31 * chars[k]
+              + 31 * 31 * chars[k + 1]
+              + 31 * chars[k + 2]
+              + chars[k + 3];
     }
-    hash = h;
+    for (; k < len; k++) {
+      h = 31 * h + chars[k];
+    }
+    return h;
   }
 
   /** The template of the last text, as a new string. */
@@ -119,6 +137,8 @@ final class Tokenizer {
     char[] s = in;
     int end = start;
     boolean url = false;
+    int digits = 0;
+    int firstDot = -1;
     while (end < n) {
       char c = s[end];
       if (c == ':' && end + 2 < n && s[end + 1] == '/' && s[end + 2] == '/') {
@@ -129,6 +149,11 @@ final class Tokenizer {
       }
       if (endsWord(c)) {
         break;
+      }
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' && firstDot < 0) {
+        firstDot = end;
       }
       end++;
     }
@@ -149,7 +174,7 @@ final class Tokenizer {
     }
     int classified =
         !url
-            ? TokenClassifier.classify(s, start, core)
+            ? TokenClassifier.classify(s, start, core, digits > 0, firstDot >= 0 && firstDot < core)
             : s[start] != '/'
                 ? TokenClassifier.URL
                 : hasDigitOrQuery(start, core) ? TokenClassifier.PATH : TokenClassifier.KEEP;
