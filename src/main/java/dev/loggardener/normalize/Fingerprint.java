@@ -32,8 +32,9 @@ public record Fingerprint(String id, String template, String redactedMessage, St
     // character lies outside 0-9 (first factor) and outside a-f (second).
     int outside = 0;
     for (int i = 0; i < 64; i++) {
-      int digit = id.charAt(i) - '0';
-      int letter = id.charAt(i) - 'a';
+      char c = id.charAt(i);
+      int digit = c - '0';
+      int letter = c - 'a';
       outside |= ((9 - digit) | digit) & ((5 - letter) | letter);
     }
     return outside >= 0;

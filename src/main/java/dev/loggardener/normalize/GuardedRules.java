@@ -31,7 +31,7 @@ final class GuardedRules implements Serializable {
   private final transient boolean hasShortTriggers;
 
   /** Per rule, the characters its matches start with ({@link MatchStarts}), or null. */
-  private final transient boolean[][] matchStarts;
+  private final transient MatchStarts[] matchStarts;
 
   /** Triggers of three or more characters, the first three ASCII. */
   private final transient PairIndex longTriggers = new PairIndex();
@@ -132,7 +132,7 @@ final class GuardedRules implements Serializable {
       }
     }
     this.matchStarts =
-        this.rules.stream().map(rule -> MatchStarts.of(rule.pattern())).toArray(boolean[][]::new);
+        this.rules.stream().map(rule -> MatchStarts.of(rule.pattern())).toArray(MatchStarts[]::new);
     this.alwaysRun = always;
     this.hasShortTriggers = hasShort;
     long withDigitRun = 0;

@@ -3,19 +3,43 @@ package dev.loggardener.normalize;
 import java.util.regex.Pattern;
 
 /**
- * The ASCII characters that every match of a regex must start with, when the regex's text shows
- * them plainly, so that a search can skip every other position instead of trying the regex there.
+ * The ASCII characters that every match of a regex must start with, and those it must not follow,
+ * when the regex's text shows them plainly, so that a search can skip every other position instead
+ * of trying the regex there.
  *
  * <p>Only a conservative subset is read: no flags, leading lookarounds and {@code \b}, then one
  * literal letter or digit, {@code \d}, or a class of literal ASCII characters and ranges, which
  * must not be optional; no {@code |} outside parentheses, no inline flags, no {@code \Q}, no {@code
- * \G}. Anything else gives no answer ({@code null}), and the regex is searched for as usual.
+ * \G}. A leading negative lookbehind of one such class (which may also hold {@code \w} and {@code
+ * \d}) gives the characters a match must not follow. Anything else gives no answer ({@code null}),
+ * and the regex is searched for as usual.
  */
 final class MatchStarts {
-  private MatchStarts() {}
+  private final boolean[] first;
 
-  /** Which of the 128 ASCII characters may start a match, or null when this cannot be told. */
-  static boolean[] of(Pattern pattern) {
+  /** Characters a match never follows; null when not known. */
+  private final boolean[] notAfter;
+
+  private MatchStarts(boolean[] first, boolean[] notAfter) {
+    this.first = first;
+    this.notAfter = notAfter;
+  }
+
+  /** Whether a match may start at {@code text[at]}: false only where none can. */
+  boolean mayStartAt(String text, int at) {
+    char c = text.charAt(at);
+    if (c >= 128 || !first[c]) {
+      return false;
+    }
+    if (notAfter == null || at == 0) {
+      return true;
+    }
+    char before = text.charAt(at - 1);
+    return before >= 128 || !notAfter[before];
+  }
+
+  /** The start characters of a regex's matches, or null when they cannot be told. */
+  static MatchStarts of(Pattern pattern) {
     String re = pattern.pattern();
     if (pattern.flags() != 0
         || re.contains("\\Q")
@@ -25,7 +49,17 @@ final class MatchStarts {
       return null;
     }
     int at = 0;
+    boolean[] notAfter = null;
     while (true) {
+      if (re.startsWith("(?<![", at) && notAfter == null) {
+        boolean[] chars = new boolean[128];
+        int end = readClass(re, at + 5, chars, true);
+        if (end > 0 && end < re.length() && re.charAt(end) == ')') {
+          notAfter = chars;
+          at = end + 1;
+          continue;
+        }
+      }
       if (re.startsWith("(?=", at)
           || re.startsWith("(?!", at)
           || re.startsWith("(?<=", at)
@@ -49,7 +83,7 @@ final class MatchStarts {
       }
       next = at + 2;
     } else if (at < re.length() && re.charAt(at) == '[') {
-      next = readClass(re, at + 1, starts);
+      next = readClass(re, at + 1, starts, false);
     } else if (at < re.length() && re.charAt(at) < 128 && Character.isLetterOrDigit(re.charAt(at))) {
       starts[re.charAt(at)] = true;
       next = at + 1;
@@ -59,20 +93,40 @@ final class MatchStarts {
     if (next < 0 || next < re.length() && isOptional(re, next)) {
       return null;
     }
-    return starts;
+    return new MatchStarts(starts, notAfter);
+  }
+
+  /** Whether {@code c} may start a match, ignoring what precedes it; for tests. */
+  boolean mayStartWith(char c) {
+    return c < 128 && first[c];
+  }
+
+  /** Whether a match never follows {@code c}; for tests. */
+  boolean neverFollows(char c) {
+    return notAfter != null && c < 128 && notAfter[c];
   }
 
   /**
    * Marks the characters of the class whose body starts at {@code from} and returns the index after
-   * its closing bracket, or -1 when the class is not plain literals and ranges.
+   * its closing bracket, or -1 when the class is not plain literals and ranges (and, if {@code
+   * escapes}, {@code \w} and {@code \d}).
    */
-  private static int readClass(String re, int from, boolean[] starts) {
+  private static int readClass(String re, int from, boolean[] starts, boolean escapes) {
     int i = from;
     if (i < re.length() && re.charAt(i) == '^') {
       return -1;
     }
     while (i < re.length() && re.charAt(i) != ']') {
       char c = re.charAt(i);
+      if (escapes && c == '\\' && i + 1 < re.length() && "wd".indexOf(re.charAt(i + 1)) >= 0) {
+        for (char k = 0; k < 128; k++) {
+          boolean digit = k >= '0' && k <= '9';
+          boolean word = digit || k == '_' || k >= 'a' && k <= 'z' || k >= 'A' && k <= 'Z';
+          starts[k] |= re.charAt(i + 1) == 'd' ? digit : word;
+        }
+        i += 2;
+        continue;
+      }
       if (!isPlainClassChar(c) || i == from && c == '-') {
         return -1;
       }

@@ -86,11 +86,11 @@ public record Rule(
   }
 
   /**
-   * {@link #apply(String)}, given the characters every match starts with ({@link MatchStarts}; null
-   * when not known): the regex is tried only at those positions, which finds the same matches as a
-   * search that tries every position.
+   * {@link #apply(String)}, given where its matches can start ({@link MatchStarts}; null when not
+   * known): the regex is tried only at those positions, which finds the same matches as a search
+   * that tries every position.
    */
-  String apply(String text, boolean[] matchStarts) {
+  String apply(String text, MatchStarts matchStarts) {
     if (matchStarts == null) {
       return apply(text);
     }
@@ -100,8 +100,7 @@ public record Rule(
     int copied = 0;
     int i = 0;
     while (i < n) {
-      char c = text.charAt(i);
-      if (c >= 128 || !matchStarts[c]) {
+      if (!matchStarts.mayStartAt(text, i)) {
         i++;
         continue;
       }

@@ -39,18 +39,54 @@ class MatchStartsTest {
   @ParameterizedTest
   @MethodSource("patterns")
   void readsTheCharactersEveryMatchStartsWithOnlyFromPlainRegexes(String regex, String expected) {
-    boolean[] starts = MatchStarts.of(Pattern.compile(regex));
+    MatchStarts starts = MatchStarts.of(Pattern.compile(regex));
     if (expected == null) {
       assertThat(starts).isNull();
       return;
     }
     StringBuilder actual = new StringBuilder();
     for (char c = 0; c < 128; c++) {
-      if (starts[c]) {
+      if (starts.mayStartWith(c)) {
         actual.append(c);
       }
     }
     assertThat(actual).hasToString(expected);
+  }
+
+  static Stream<Arguments> lookbehinds() {
+    return Stream.of(
+        Arguments.of("(?<![\\w.+-])[2-6]", "+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
+        Arguments.of("(?<![\\d])x", "0123456789"),
+        Arguments.of("(?<![a-c%])x", "%abc"),
+        Arguments.of("(?<![^a])x", ""),
+        Arguments.of("(?<![\\s])x", ""),
+        Arguments.of("(?<!ab)x", ""),
+        Arguments.of("(?<=[a])x", ""),
+        Arguments.of("x", ""));
+  }
+
+  @ParameterizedTest
+  @MethodSource("lookbehinds")
+  void aLeadingNegativeLookbehindOfOnePlainClassGivesTheCharactersAMatchNeverFollows(
+      String regex, String expected) {
+    MatchStarts starts = MatchStarts.of(Pattern.compile(regex));
+    StringBuilder actual = new StringBuilder();
+    for (char c = 0; c < 128; c++) {
+      if (starts.neverFollows(c)) {
+        actual.append(c);
+      }
+    }
+    assertThat(actual).hasToString(expected);
+  }
+
+  @Test
+  void aMatchMayStartAtTheTextStartAndAfterNonAsciiDespiteTheLookbehind() {
+    MatchStarts starts = MatchStarts.of(Pattern.compile("(?<![\\w])a"));
+    assertThat(starts.mayStartAt("ab", 0)).isTrue();
+    assertThat(starts.mayStartAt("ba", 1)).isFalse();
+    assertThat(starts.mayStartAt(" a", 1)).isTrue();
+    assertThat(starts.mayStartAt("\u00e9a", 1)).isTrue();
+    assertThat(starts.mayStartAt(" b", 1)).isFalse();
   }
 
   @Test
@@ -79,7 +115,7 @@ class MatchStartsTest {
       rule.examples().forEach(example -> inputs.add(example.input()));
     }
     for (Rule rule : RuleSet.loadDefault().rules()) {
-      boolean[] starts = MatchStarts.of(rule.pattern());
+      MatchStarts starts = MatchStarts.of(rule.pattern());
       for (String input : inputs) {
         assertThat(rule.apply(input, starts)).as(rule.id()).isEqualTo(rule.apply(input));
       }
@@ -93,7 +129,7 @@ class MatchStartsTest {
             .filter(r -> r.id().equals("card-number"))
             .findFirst()
             .orElseThrow();
-    boolean[] starts = MatchStarts.of(card.pattern());
+    MatchStarts starts = MatchStarts.of(card.pattern());
     assertThat(starts).isNotNull();
     assertThat(card.apply("pay 4111 1111 1111 1111 now", starts)).isEqualTo("pay <CARD> now");
   }
