@@ -212,20 +212,23 @@ final class GuardedRules implements Serializable {
       } else if (run > 0 && !continuesDigitRun(chars, n, raw, i)) {
         run = 0;
       }
-      char c = lower(raw);
-      if (c < 128) {
-        found |= singleRules[c];
-      }
-      window = (window << 7 | (c & 0x7F)) & WINDOW_MASK;
-      if (shortBits != null && i > 0 && isSet(shortBits, window & PAIR_MASK)) {
-        found = shortTriggers.match(text, chars, n, i - 1, window & PAIR_MASK, found);
-      }
       // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
       // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
-      if (i > 1
-          && (raw >= 128 || isSet(triples, tripleHash(window)))
-          && isSet(longBits, window >>> 7)) {
+      boolean longCandidate;
+      if (raw < 128) {
+        char c = lower(raw);
+        found |= singleRules[c];
+        window = (window << 7 | c) & WINDOW_MASK;
+        longCandidate = isSet(triples, tripleHash(window));
+      } else {
+        window = (window << 7 | (raw & 0x7F)) & WINDOW_MASK;
+        longCandidate = true;
+      }
+      if (longCandidate && i > 1 && isSet(longBits, window >>> 7)) {
         found = longTriggers.match(text, chars, n, i - 2, window >>> 7, found);
+      }
+      if (shortBits != null && i > 0 && isSet(shortBits, window & PAIR_MASK)) {
+        found = shortTriggers.match(text, chars, n, i - 1, window & PAIR_MASK, found);
       }
     }
     if ((found & digitRunRules) != 0) {

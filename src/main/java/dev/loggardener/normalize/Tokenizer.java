@@ -71,7 +71,7 @@ final class Tokenizer {
     int i = 0;
     while (i < n) {
       char c = s[i];
-      int kind = c < 128 ? ASCII_CLASS[c] : Character.isWhitespace(c) ? WHITESPACE : 0;
+      int kind = c < 128 ? ASCII_CLASS[c] & ENDS_WORD : Character.isWhitespace(c) ? WHITESPACE : 0;
       if (kind == WHITESPACE) {
         if (len > 0 && out[len - 1] != ' ') {
           append(' ');
@@ -141,19 +141,18 @@ final class Tokenizer {
     int firstDot = -1;
     while (end < n) {
       char c = s[end];
-      if (c == ':' && end + 2 < n && s[end + 1] == '/' && s[end + 2] == '/') {
+      int kind = c < 128 ? ASCII_CLASS[c] : Character.isWhitespace(c) ? WHITESPACE : 0;
+      if (kind == DIGIT) {
+        digits++;
+      } else if (kind == DOT) {
+        firstDot = firstDot < 0 ? end : firstDot;
+      } else if (kind == COLON && end + 2 < n && s[end + 1] == '/' && s[end + 2] == '/') {
         url = isScheme(s, start, end);
         if (url) {
           break;
         }
-      }
-      if (endsWord(c)) {
+      } else if ((kind & ENDS_WORD) != 0) {
         break;
-      }
-      if (c >= '0' && c <= '9') {
-        digits++;
-      } else if (c == '.' && firstDot < 0) {
-        firstDot = end;
       }
       end++;
     }
@@ -310,14 +309,26 @@ final class Tokenizer {
 
   private static final byte WHITESPACE = 1;
   private static final byte DELIMITER = 2;
+  private static final byte ENDS_WORD = WHITESPACE | DELIMITER;
+  private static final byte DIGIT = 4;
+  private static final byte DOT = 8;
+  private static final byte COLON = 16;
 
-  /** Character classes of ASCII, so that the per-character tests are one table load. */
+  /**
+   * Character classes of ASCII, so that the per-character tests are one table load; a character
+   * has at most one.
+   */
   private static final byte[] ASCII_CLASS = new byte[128];
 
   static {
     for (char c = 0; c < 128; c++) {
       ASCII_CLASS[c] =
-          (byte) ((Character.isWhitespace(c) ? WHITESPACE : 0) | (isDelimiter(c) ? DELIMITER : 0));
+          (byte)
+              (Character.isWhitespace(c)
+                  ? WHITESPACE
+                  : isDelimiter(c)
+                      ? DELIMITER
+                      : c >= '0' && c <= '9' ? DIGIT : c == '.' ? DOT : c == ':' ? COLON : 0);
     }
   }
 
@@ -325,10 +336,6 @@ final class Tokenizer {
     return c < 128 ? (ASCII_CLASS[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
   }
 
-  /** Whitespace or a delimiter. */
-  private static boolean endsWord(char c) {
-    return c < 128 ? ASCII_CLASS[c] != 0 : Character.isWhitespace(c);
-  }
 
   static boolean isDelimiter(char c) {
     return switch (c) {
