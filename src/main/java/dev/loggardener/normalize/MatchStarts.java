@@ -1,34 +1,45 @@
 package dev.loggardener.normalize;
 
+import java.util.Arrays;
 import java.util.regex.Pattern;
 
 /**
- * The ASCII characters that every match of a regex must start with, and those it must not follow,
- * when the regex's text shows them plainly, so that a search can skip every other position instead
+ * Where a regex's matches can start: the ASCII characters a match may begin with, and those it
+ * cannot follow, read from the regex's text, so that a search can skip every other position instead
  * of trying the regex there.
  *
- * <p>Only a conservative subset is read: no flags, leading lookarounds and {@code \b}, then one
- * literal letter or digit, {@code \d}, or a class of literal ASCII characters and ranges, which
- * must not be optional; no {@code |} outside parentheses, no inline flags, no {@code \Q}, no {@code
- * \G}. A leading negative lookbehind of one such class (which may also hold {@code \w} and {@code
- * \d}) gives the characters a match must not follow. Anything else gives no answer ({@code null}),
- * and the regex is searched for as usual.
+ * <p>The reading over-approximates the first characters: alternatives are united, optional items
+ * let the next item's characters in, lookarounds and anchors are passed over, and an escape or
+ * class it does not know stands for every character. It gives no answer ({@code null}) for flags
+ * other than a case-insensitive one, inline flags after the start, {@code \Q}, {@code \G}, back
+ * references and other escapes it does not know, a regex that can match the empty string, or one
+ * whose first characters are so many that trying the regex at each costs more than its own search.
+ * A leading negative lookbehind of one class of plain characters, {@code \w}, {@code \d} and {@code
+ * \s} (in a regex without the case-insensitive flag), or a leading {@code \b} before word
+ * characters only, says which characters a match cannot follow.
  */
 final class MatchStarts {
   private final boolean[] first;
 
+  /** Whether a match may start with a non-ASCII character. */
+  private final boolean nonAscii;
+
   /** Characters a match never follows; null when not known. */
   private final boolean[] notAfter;
 
-  private MatchStarts(boolean[] first, boolean[] notAfter) {
+  private MatchStarts(boolean[] first, boolean nonAscii, boolean[] notAfter) {
     this.first = first;
+    this.nonAscii = nonAscii;
     this.notAfter = notAfter;
   }
 
   /** Whether a match may start at {@code text[at]}: false only where none can. */
   boolean mayStartAt(String text, int at) {
     char c = text.charAt(at);
-    if (c >= 128 || !first[c]) {
+    if (c >= 128) {
+      return nonAscii;
+    }
+    if (!first[c]) {
       return false;
     }
     if (notAfter == null || at == 0) {
@@ -38,67 +49,9 @@ final class MatchStarts {
     return before >= 128 || !notAfter[before];
   }
 
-  /** The start characters of a regex's matches, or null when they cannot be told. */
-  static MatchStarts of(Pattern pattern) {
-    String re = pattern.pattern();
-    if (pattern.flags() != 0
-        || re.contains("\\Q")
-        || re.contains("\\G")
-        || hasInlineFlags(re)
-        || hasTopLevelAlternation(re)) {
-      return null;
-    }
-    int at = 0;
-    boolean[] notAfter = null;
-    while (true) {
-      if (re.startsWith("(?<![", at) && notAfter == null) {
-        boolean[] chars = new boolean[128];
-        int end = readClass(re, at + 5, chars, true);
-        if (end > 0 && end < re.length() && re.charAt(end) == ')') {
-          notAfter = chars;
-          at = end + 1;
-          continue;
-        }
-      }
-      if (re.startsWith("(?=", at)
-          || re.startsWith("(?!", at)
-          || re.startsWith("(?<=", at)
-          || re.startsWith("(?<!", at)) {
-        at = closingParen(re, at);
-        if (at < 0) {
-          return null;
-        }
-        at++;
-      } else if (re.startsWith("\\b", at)) {
-        at += 2;
-      } else {
-        break;
-      }
-    }
-    boolean[] starts = new boolean[128];
-    int next;
-    if (re.startsWith("\\d", at)) {
-      for (char c = '0'; c <= '9'; c++) {
-        starts[c] = true;
-      }
-      next = at + 2;
-    } else if (at < re.length() && re.charAt(at) == '[') {
-      next = readClass(re, at + 1, starts, false);
-    } else if (at < re.length() && re.charAt(at) < 128 && Character.isLetterOrDigit(re.charAt(at))) {
-      starts[re.charAt(at)] = true;
-      next = at + 1;
-    } else {
-      return null;
-    }
-    if (next < 0 || next < re.length() && isOptional(re, next)) {
-      return null;
-    }
-    return new MatchStarts(starts, notAfter);
-  }
-
   /** Whether {@code c} may start a match, ignoring what precedes it; for tests. */
   boolean mayStartWith(char c) {
-    return c < 128 && first[c];
+    return c < 128 ? first[c] : nonAscii;
   }
 
   /** Whether a match never follows {@code c}; for tests. */
@@ -106,24 +59,294 @@ final class MatchStarts {
     return notAfter != null && c < 128 && notAfter[c];
   }
 
+  /** Where the matches of a regex can start, or null when that cannot be told. */
+  static MatchStarts of(Pattern pattern) {
+    String re = pattern.pattern();
+    boolean caseInsensitive = pattern.flags() == Pattern.CASE_INSENSITIVE;
+    if (pattern.flags() != 0 && !caseInsensitive) {
+      return null;
+    }
+    int at = 0;
+    if (re.startsWith("(?i)")) {
+      caseInsensitive = true;
+      at = 4;
+    }
+    boolean[] notAfter = null;
+    if (!caseInsensitive && re.startsWith("(?<![", at)) {
+      boolean[] chars = new boolean[128];
+      int end = readClass(re, at + 5, chars);
+      if (end > 0 && end < re.length() && re.charAt(end) == ')') {
+        notAfter = chars;
+        at = end + 1;
+      }
+    }
+    boolean boundaryFirst = re.startsWith("\\b", at);
+    Reader reader = new Reader(re, at);
+    Starts starts = reader.alternatives();
+    if (reader.failed || reader.pos != re.length() || starts.nullable) {
+      return null;
+    }
+    if (reader.alternated) {
+      // A leading lookbehind or \b belongs to the first alternative only.
+      notAfter = null;
+    } else if (boundaryFirst && notAfter == null && isWordOnly(starts.first)) {
+      // \b before a word character: the character before it is not one.
+      notAfter = new boolean[128];
+      markEscape('w', notAfter);
+    }
+    if (caseInsensitive) {
+      for (char c = 'a'; c <= 'z'; c++) {
+        boolean either = starts.first[c] || starts.first[c - 32];
+        starts.first[c] = either;
+        starts.first[c - 32] = either;
+      }
+      starts.nonAscii = true;
+    }
+    int count = 0;
+    for (boolean b : starts.first) {
+      count += b ? 1 : 0;
+    }
+    // Trying the regex at many candidates costs more than letting it search on its own.
+    return count <= MAX_SKIPPED_FIRST || notAfter != null && count < 128
+        ? new MatchStarts(starts.first, starts.nonAscii, notAfter)
+        : null;
+  }
+
+  /** The most first characters worth a search of its own when the preceding one says nothing. */
+  private static final int MAX_SKIPPED_FIRST = 16;
+
+  private static boolean isWordOnly(boolean[] first) {
+    boolean[] word = new boolean[128];
+    markEscape('w', word);
+    for (int c = 0; c < 128; c++) {
+      if (first[c] && !word[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** First characters of a part of a regex, and whether it can match the empty string. */
+  private static final class Starts {
+    final boolean[] first = new boolean[128];
+    boolean nonAscii;
+    boolean nullable;
+
+    void add(Starts other) {
+      for (int c = 0; c < 128; c++) {
+        first[c] |= other.first[c];
+      }
+      nonAscii |= other.nonAscii;
+    }
+
+    static Starts any() {
+      Starts s = new Starts();
+      Arrays.fill(s.first, true);
+      s.nonAscii = true;
+      return s;
+    }
+
+    static Starts empty() {
+      Starts s = new Starts();
+      s.nullable = true;
+      return s;
+    }
+  }
+
+  /** A recursive-descent reading of the regex text from {@code pos}. */
+  private static final class Reader {
+    private final String re;
+    private int pos;
+    private boolean failed;
+
+    /** Whether the regex has alternatives at its top level. */
+    private boolean alternated;
+
+    private int depth;
+
+    Reader(String re, int pos) {
+      this.re = re;
+      this.pos = pos;
+    }
+
+    Starts alternatives() {
+      Starts all = sequence();
+      while (!failed && pos < re.length() && re.charAt(pos) == '|') {
+        alternated |= depth == 0;
+        pos++;
+        Starts next = sequence();
+        all.add(next);
+        all.nullable |= next.nullable;
+      }
+      return all;
+    }
+
+    private Starts sequence() {
+      Starts result = Starts.empty();
+      while (!failed && pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
+        Starts item = item();
+        if (result.nullable) {
+          result.add(item);
+          result.nullable = item.nullable;
+        }
+      }
+      return result;
+    }
+
+    private Starts item() {
+      Starts atom = atom();
+      if (failed || pos >= re.length()) {
+        return atom;
+      }
+      char q = re.charAt(pos);
+      if (q == '?' || q == '*') {
+        atom.nullable = true;
+        pos++;
+      } else if (q == '+') {
+        pos++;
+      } else if (q == '{') {
+        int close = re.indexOf('}', pos);
+        if (close < 0 || pos + 1 >= close || !Character.isDigit(re.charAt(pos + 1))) {
+          failed = true;
+          return atom;
+        }
+        atom.nullable |= re.charAt(pos + 1) == '0';
+        pos = close + 1;
+      } else {
+        return atom;
+      }
+      if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) {
+        pos++;
+      }
+      return atom;
+    }
+
+    private Starts atom() {
+      char c = re.charAt(pos);
+      switch (c) {
+        case '(':
+          return group();
+        case '[':
+          return charClass();
+        case '\\':
+          return escape();
+        case '.':
+          pos++;
+          return Starts.any();
+        case '^', '$':
+          pos++;
+          return Starts.empty();
+        case '*', '+', '?', '{':
+          failed = true;
+          return Starts.empty();
+        default:
+          pos++;
+          if (Character.isSurrogate(c)) {
+            failed = true;
+          }
+          return literal(c);
+      }
+    }
+
+    private Starts group() {
+      if (re.startsWith("(?=", pos)
+          || re.startsWith("(?!", pos)
+          || re.startsWith("(?<=", pos)
+          || re.startsWith("(?<!", pos)) {
+        int close = closingParen(re, pos);
+        if (close < 0) {
+          failed = true;
+        }
+        pos = close + 1;
+        return Starts.empty();
+      }
+      if (re.startsWith("(?:", pos)) {
+        pos += 3;
+      } else if (re.startsWith("(?<", pos)) {
+        int name = re.indexOf('>', pos);
+        if (name < 0) {
+          failed = true;
+          return Starts.empty();
+        }
+        pos = name + 1;
+      } else if (re.startsWith("(?", pos)) {
+        failed = true;
+        return Starts.empty();
+      } else {
+        pos++;
+      }
+      depth++;
+      Starts inner = alternatives();
+      depth--;
+      if (pos >= re.length() || re.charAt(pos) != ')') {
+        failed = true;
+      }
+      pos++;
+      return inner;
+    }
+
+    private Starts charClass() {
+      int close = classEnd(re, pos);
+      if (close < 0) {
+        failed = true;
+        return Starts.empty();
+      }
+      Starts s = new Starts();
+      boolean plain = readClass(re, pos + 1, s.first) == close + 1;
+      pos = close + 1;
+      return plain ? s : Starts.any();
+    }
+
+    private Starts escape() {
+      if (pos + 1 >= re.length()) {
+        failed = true;
+        return Starts.empty();
+      }
+      char e = re.charAt(pos + 1);
+      pos += 2;
+      switch (e) {
+        case 'b', 'B':
+          return Starts.empty();
+        case 'd', 'w', 's':
+          Starts s = new Starts();
+          markEscape(e, s.first);
+          return s;
+        case 'D', 'W', 'S':
+          return Starts.any();
+        default:
+          if (Character.isLetterOrDigit(e) || e >= 128) {
+            failed = true;
+            return Starts.empty();
+          }
+          return literal(e);
+      }
+    }
+
+    private static Starts literal(char c) {
+      Starts s = new Starts();
+      if (c < 128) {
+        s.first[c] = true;
+      } else {
+        s.nonAscii = true;
+      }
+      return s;
+    }
+  }
+
   /**
    * Marks the characters of the class whose body starts at {@code from} and returns the index after
-   * its closing bracket, or -1 when the class is not plain literals and ranges (and, if {@code
-   * escapes}, {@code \w} and {@code \d}).
+   * its closing bracket, or -1 when the class holds anything but plain characters, ranges of them,
+   * {@code \w}, {@code \d} and {@code \s}.
    */
-  private static int readClass(String re, int from, boolean[] starts, boolean escapes) {
+  private static int readClass(String re, int from, boolean[] chars) {
     int i = from;
     if (i < re.length() && re.charAt(i) == '^') {
       return -1;
     }
     while (i < re.length() && re.charAt(i) != ']') {
       char c = re.charAt(i);
-      if (escapes && c == '\\' && i + 1 < re.length() && "wd".indexOf(re.charAt(i + 1)) >= 0) {
-        for (char k = 0; k < 128; k++) {
-          boolean digit = k >= '0' && k <= '9';
-          boolean word = digit || k == '_' || k >= 'a' && k <= 'z' || k >= 'A' && k <= 'Z';
-          starts[k] |= re.charAt(i + 1) == 'd' ? digit : word;
-        }
+      if (c == '\\' && i + 1 < re.length() && "wds".indexOf(re.charAt(i + 1)) >= 0) {
+        markEscape(re.charAt(i + 1), chars);
         i += 2;
         continue;
       }
@@ -136,30 +359,30 @@ final class MatchStarts {
           return -1;
         }
         for (char k = c; k <= last; k++) {
-          starts[k] = true;
+          chars[k] = true;
         }
         i += 3;
       } else {
-        starts[c] = true;
+        chars[c] = true;
         i++;
       }
     }
     return i < re.length() && i > from ? i + 1 : -1;
   }
 
+  /** Marks the ASCII characters of {@code \d}, {@code \w} or {@code \s}. */
+  private static void markEscape(char escape, boolean[] chars) {
+    for (char k = 0; k < 128; k++) {
+      boolean digit = k >= '0' && k <= '9';
+      boolean word = digit || k == '_' || k >= 'a' && k <= 'z' || k >= 'A' && k <= 'Z';
+      boolean space = k == ' ' || k >= '\t' && k <= '\r';
+      chars[k] |= escape == 'd' ? digit : escape == 'w' ? word : space;
+    }
+  }
+
   /** ASCII letters, digits and a few punctuation characters that mean themselves in a class. */
   private static boolean isPlainClassChar(char c) {
     return c < 128 && (Character.isLetterOrDigit(c) || "._%+-".indexOf(c) >= 0);
-  }
-
-  private static boolean isOptional(String re, int at) {
-    char q = re.charAt(at);
-    return q == '?' || q == '*' || q == '{' && at + 1 < re.length() && !isNonZeroDigit(re, at + 1);
-  }
-
-  private static boolean isNonZeroDigit(String re, int at) {
-    char c = re.charAt(at);
-    return c >= '1' && c <= '9';
   }
 
   /** Index of the parenthesis that closes the group opening at {@code open}, or -1. */
@@ -206,45 +429,5 @@ final class MatchStarts {
       i++;
     }
     return -1;
-  }
-
-  private static boolean hasTopLevelAlternation(String re) {
-    int depth = 0;
-    for (int i = 0; i < re.length(); i++) {
-      char c = re.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '[') {
-        i = classEnd(re, i);
-        if (i < 0) {
-          return true;
-        }
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Groups that start with {@code (?} followed by anything but {@code :}, {@code =}, {@code !}. */
-  private static boolean hasInlineFlags(String re) {
-    for (int i = 0; i + 2 < re.length(); i++) {
-      char c = re.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '(' && re.charAt(i + 1) == '?') {
-        char kind = re.charAt(i + 2);
-        boolean lookbehind =
-            kind == '<' && i + 3 < re.length() && "=!".indexOf(re.charAt(i + 3)) >= 0;
-        if (kind != ':' && kind != '=' && kind != '!' && !lookbehind) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 }

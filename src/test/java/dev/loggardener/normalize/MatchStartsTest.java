@@ -18,27 +18,39 @@ class MatchStartsTest {
         Arguments.of("\\beyJ[A-Za-z0-9_-]{4,}", "e"),
         Arguments.of("\\d+x", "0123456789"),
         Arguments.of("(?=ab)[a-c_]+", "_abc"),
-        Arguments.of("[A-Za-z0-9._%+-]+@", "%+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
+        Arguments.of("[A-Za-z0-9._%+-]+@", null),
+        Arguments.of("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@", "%+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
             + "abcdefghijklmnopqrstuvwxyz"),
-        Arguments.of("(?i)abc", null),
+        Arguments.of("(?i)a[bc]", "Aa"),
+        Arguments.of("(?i)\\b(bearer|basic)\\s", "Bb"),
         Arguments.of("a(?i)bc", null),
-        Arguments.of("ab|cd", null),
-        Arguments.of("a?b", null),
-        Arguments.of("a*b", null),
-        Arguments.of("a{0,2}b", null),
+        Arguments.of("(?i:a)bc", null),
+        Arguments.of("ab|cd", "ac"),
+        Arguments.of("a?b", "ab"),
+        Arguments.of("a*b", "ab"),
+        Arguments.of("a{0,2}b", "ab"),
+        Arguments.of("(?:x-)?(?:request|trace)id", "rtx"),
+        Arguments.of("(?<name>ab)c", "a"),
+        Arguments.of("\\.x", "."),
+        Arguments.of("\\s*x", "\t\n\u000b\f\r x"),
+        Arguments.of("a?", null),
+        Arguments.of("(?:ab)?", null),
         Arguments.of("[^a]b", null),
         Arguments.of("[a&&b]", null),
         Arguments.of("[\\w]x", null),
-        Arguments.of("(?:ab)c", null),
+        Arguments.of("(?:ab)c", "a"),
         Arguments.of("\\Qab\\E", null),
         Arguments.of("\\Gab", null),
+        Arguments.of("(a)\\1", null),
+        Arguments.of("\\1", null),
+        Arguments.of("\\tx", null),
         Arguments.of(".b", null),
-        Arguments.of("-b", null));
+        Arguments.of("-b", "-"));
   }
 
   @ParameterizedTest
   @MethodSource("patterns")
-  void readsTheCharactersEveryMatchStartsWithOnlyFromPlainRegexes(String regex, String expected) {
+  void readsTheCharactersEveryMatchStartsWithFromTheRegexText(String regex, String expected) {
     MatchStarts starts = MatchStarts.of(Pattern.compile(regex));
     if (expected == null) {
       assertThat(starts).isNull();
@@ -59,15 +71,22 @@ class MatchStartsTest {
         Arguments.of("(?<![\\d])x", "0123456789"),
         Arguments.of("(?<![a-c%])x", "%abc"),
         Arguments.of("(?<![^a])x", ""),
-        Arguments.of("(?<![\\s])x", ""),
+        Arguments.of("(?<![\\s])x", "\t\n\u000b\f\r "),
+        Arguments.of("(?<![\\S])x", ""),
         Arguments.of("(?<!ab)x", ""),
         Arguments.of("(?<=[a])x", ""),
+        Arguments.of("(?<![a])b|c", ""),
+        Arguments.of("\\bfoo", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
+        Arguments.of("\\b(?:x-)?id", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
+        Arguments.of("\\bfoo|bar", ""),
+        Arguments.of("\\b[a.]", ""),
+        Arguments.of("(?i)(?<![a])b", ""),
         Arguments.of("x", ""));
   }
 
   @ParameterizedTest
   @MethodSource("lookbehinds")
-  void aLeadingNegativeLookbehindOfOnePlainClassGivesTheCharactersAMatchNeverFollows(
+  void aLeadingLookbehindOrWordBoundaryGivesTheCharactersAMatchNeverFollows(
       String regex, String expected) {
     MatchStarts starts = MatchStarts.of(Pattern.compile(regex));
     StringBuilder actual = new StringBuilder();
@@ -90,8 +109,13 @@ class MatchStartsTest {
   }
 
   @Test
-  void flagsGiveNoAnswer() {
-    assertThat(MatchStarts.of(Pattern.compile("abc", Pattern.CASE_INSENSITIVE))).isNull();
+  void flagsOtherThanCaseInsensitiveGiveNoAnswer() {
+    assertThat(MatchStarts.of(Pattern.compile("abc", Pattern.COMMENTS))).isNull();
+    MatchStarts starts = MatchStarts.of(Pattern.compile("abc", Pattern.CASE_INSENSITIVE));
+    assertThat(starts.mayStartWith('A')).isTrue();
+    assertThat(starts.mayStartWith('a')).isTrue();
+    assertThat(starts.mayStartWith('b')).isFalse();
+    assertThat(starts.mayStartWith('\u212a')).as("any non-ASCII character may fold").isTrue();
   }
 
   /** Inputs where the rules match, almost match, and match next to each other. */
