@@ -33,20 +33,23 @@ final class MatchStarts {
     this.notAfter = notAfter;
   }
 
-  /** Whether a match may start at {@code text[at]}: false only where none can. */
-  boolean mayStartAt(String text, int at) {
-    char c = text.charAt(at);
-    if (c >= 128) {
-      return nonAscii;
+  /**
+   * The first index from {@code from} on where a match may start, or {@code text.length()}: every
+   * index skipped is one where none can.
+   */
+  int next(String text, int from) {
+    int n = text.length();
+    char before = from == 0 ? 0 : text.charAt(from - 1);
+    boolean anyBefore = notAfter == null || from == 0;
+    for (int i = from; i < n; i++) {
+      char c = text.charAt(i);
+      if (c >= 128 ? nonAscii : first[c] && (anyBefore || before >= 128 || !notAfter[before])) {
+        return i;
+      }
+      before = c;
+      anyBefore = notAfter == null;
     }
-    if (!first[c]) {
-      return false;
-    }
-    if (notAfter == null || at == 0) {
-      return true;
-    }
-    char before = text.charAt(at - 1);
-    return before >= 128 || !notAfter[before];
+    return n;
   }
 
   /** Whether {@code c} may start a match, ignoring what precedes it; for tests. */

@@ -98,18 +98,14 @@ public record Rule(
     Matcher matcher = null;
     StringBuilder out = null;
     int copied = 0;
-    int i = 0;
+    int i = matchStarts.next(text, 0);
     while (i < n) {
-      if (!matchStarts.mayStartAt(text, i)) {
-        i++;
-        continue;
-      }
       if (matcher == null) {
         matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
       }
       matcher.region(i, n);
       if (!matcher.lookingAt()) {
-        i++;
+        i = matchStarts.next(text, i + 1);
         continue;
       }
       int start = matcher.start();
@@ -120,7 +116,7 @@ public record Rule(
         out.append(text, copied, start).append(replacement(matcher));
         copied = matcher.end();
       }
-      i = matcher.end();
+      i = matchStarts.next(text, matcher.end());
     }
     return out == null ? text : out.append(text, copied, n).toString();
   }

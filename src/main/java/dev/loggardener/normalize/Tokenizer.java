@@ -142,17 +142,19 @@ final class Tokenizer {
     while (end < n) {
       char c = s[end];
       int kind = c < 128 ? ASCII_CLASS[c] : Character.isWhitespace(c) ? WHITESPACE : 0;
-      if (kind == DIGIT) {
-        digits++;
-      } else if (kind == DOT) {
-        firstDot = firstDot < 0 ? end : firstDot;
-      } else if (kind == COLON && end + 2 < n && s[end + 1] == '/' && s[end + 2] == '/') {
-        url = isScheme(s, start, end);
-        if (url) {
+      if (kind != 0) {
+        if (kind == DIGIT) {
+          digits++;
+        } else if (kind == DOT) {
+          firstDot = firstDot < 0 ? end : firstDot;
+        } else if (kind == COLON && end + 2 < n && s[end + 1] == '/' && s[end + 2] == '/') {
+          url = isScheme(s, start, end);
+          if (url) {
+            break;
+          }
+        } else if ((kind & ENDS_WORD) != 0) {
           break;
         }
-      } else if ((kind & ENDS_WORD) != 0) {
-        break;
       }
       end++;
     }
@@ -251,7 +253,7 @@ final class Tokenizer {
 
   private boolean endsWithNumber() {
     char[] num = TokenClassifier.placeholder(TokenClassifier.NUM);
-    if (len <= num.length || out[len - 1] != ' ') {
+    if (len <= num.length || out[len - 1] != ' ' || out[len - 2] != '>') {
       return false;
     }
     int at = len - 1 - num.length;

@@ -101,11 +101,12 @@ class MatchStartsTest {
   @Test
   void aMatchMayStartAtTheTextStartAndAfterNonAsciiDespiteTheLookbehind() {
     MatchStarts starts = MatchStarts.of(Pattern.compile("(?<![\\w])a"));
-    assertThat(starts.mayStartAt("ab", 0)).isTrue();
-    assertThat(starts.mayStartAt("ba", 1)).isFalse();
-    assertThat(starts.mayStartAt(" a", 1)).isTrue();
-    assertThat(starts.mayStartAt("\u00e9a", 1)).isTrue();
-    assertThat(starts.mayStartAt(" b", 1)).isFalse();
+    assertThat(starts.next("ab", 0)).isZero();
+    assertThat(starts.next("ba", 0)).as("after a word character").isEqualTo(2);
+    assertThat(starts.next("ba a", 1)).as("looks at the character before from").isEqualTo(3);
+    assertThat(starts.next(" a", 0)).isEqualTo(1);
+    assertThat(starts.next("\u00e9a", 0)).isEqualTo(1);
+    assertThat(starts.next(" b", 0)).isEqualTo(2);
   }
 
   @Test
