@@ -255,10 +255,7 @@ final class GuardedRules implements Serializable {
 
   /** Whether a single space or dash at {@code i} sits between two digits of a run. */
   private static boolean continuesDigitRun(char[] chars, int n, char c, int i) {
-    return (c == ' ' || c == '-')
-        && i + 1 < n
-        && chars[i + 1] >= '0'
-        && chars[i + 1] <= '9';
+    return (c == ' ' || c == '-') && i + 1 < n && chars[i + 1] >= '0' && chars[i + 1] <= '9';
   }
 
   private static char lower(char c) {

@@ -7,10 +7,11 @@ import java.io.Serializable;
  * placeholders, and its whitespace collapsed.
  *
  * <p>The rule set's {@code mask} rules run first (guarded by their triggers); then {@link
- * Tokenizer}'s one pass splits the text into words at whitespace and at the delimiters {@code , ; ( ) [ ] { } " ' = | @}, and
- * {@link TokenClassifier} decides per word. Delimiters are kept, so {@code uid=0} becomes {@code
- * uid=<NUM>}. URLs ({@code scheme://...}) are one word. Only the first {@value #MAX_CHARS}
- * characters shape the template, which bounds the cost of huge messages. Thread-safe.
+ * Tokenizer}'s one pass splits the text into words at whitespace and at the delimiters {@code , ; (
+ * ) [ ] { } " ' = | @}, and {@link TokenClassifier} decides per word. Delimiters are kept, so
+ * {@code uid=0} becomes {@code uid=<NUM>}. URLs ({@code scheme://...}) are one word. Only the first
+ * {@value #MAX_CHARS} characters shape the template, which bounds the cost of huge messages.
+ * Thread-safe.
  */
 public final class Normalizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -20,11 +21,11 @@ public final class Normalizer implements Serializable {
 
   /**
    * Version of the code that turns a message into its redacted text and template: {@link
-   * Tokenizer}, {@link TokenClassifier}, {@link DateWords}, {@link StackSignature} and the rule guards. {@link
-   * RuleSet#version()} appends it to the rules file's version, so every stored fingerprint says
-   * which code made its template. Bump it with any change that alters the output for some input;
-   * changes that only make the code faster keep it ({@code NormalizerVersionTest} notices when the
-   * output of the Loghub-2k corpus moves).
+   * Tokenizer}, {@link TokenClassifier}, {@link DateWords}, {@link StackSignature} and the rule
+   * guards. {@link RuleSet#version()} appends it to the rules file's version, so every stored
+   * fingerprint says which code made its template. Bump it with any change that alters the output
+   * for some input; changes that only make the code faster keep it ({@code NormalizerVersionTest}
+   * notices when the output of the Loghub-2k corpus moves).
    */
   public static final String CODE_VERSION = "n1";
 
@@ -51,8 +52,8 @@ public final class Normalizer implements Serializable {
   }
 
   /**
-   * {@link #template(String, Tokenizer)} of a message of at most {@link #MAX_CHARS} characters
-   * that is already loaded into {@code tokenizer}, with the guards of the mask rules on it already
+   * {@link #template(String, Tokenizer)} of a message of at most {@link #MAX_CHARS} characters that
+   * is already loaded into {@code tokenizer}, with the guards of the mask rules on it already
    * computed.
    */
   void templateOfLoaded(String redactedMessage, long maskGuards, Tokenizer tokenizer) {

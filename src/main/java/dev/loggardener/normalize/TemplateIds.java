@@ -5,10 +5,10 @@ package dev.loggardener.normalize;
  * Tokenizer}'s buffer, so that a known template is neither turned into a new string nor hashed as
  * one again.
  *
- * <p>A direct-mapped table: each slot holds the last template whose hash maps to it, so the
- * memory is bounded and an unlucky collision only costs a recomputation. Entries are immutable and
- * published by a plain array store: another thread sees a complete entry or misses and computes
- * the id itself. A hit compares the whole template, so it is exact.
+ * <p>A direct-mapped table: each slot holds the last template whose hash maps to it, so the memory
+ * is bounded and an unlucky collision only costs a recomputation. Entries are immutable and
+ * published by a plain array store: another thread sees a complete entry or misses and computes the
+ * id itself. A hit compares the whole template, so it is exact.
  */
 final class TemplateIds {
   private static final int SLOTS = 1 << 14;

@@ -36,8 +36,20 @@ final class TokenClassifier {
   /** The placeholder of each kind but {@link #KEEP}, by kind. */
   private static final char[][] PLACEHOLDERS =
       Stream.of(
-              "", "<NUM>", "<DURATION>", "<SIZE>", "<IP>", "<TIME>", "<TS>", "<UUID>", "<HEX>",
-              "<HASH>", "<PATH>", "<URL>", "<HOST>", "<ID>")
+              "",
+              "<NUM>",
+              "<DURATION>",
+              "<SIZE>",
+              "<IP>",
+              "<TIME>",
+              "<TS>",
+              "<UUID>",
+              "<HEX>",
+              "<HASH>",
+              "<PATH>",
+              "<URL>",
+              "<HOST>",
+              "<ID>")
           .map(String::toCharArray)
           .toArray(char[][]::new);
 
@@ -55,8 +67,7 @@ final class TokenClassifier {
               "TB", "TiB", "bytes"));
 
   /** Longer text after a number cannot be a unit, so it is not looked up. */
-  private static final int LONGEST_UNIT =
-      Math.max(DURATION_UNITS.longest(), SIZE_UNITS.longest());
+  private static final int LONGEST_UNIT = Math.max(DURATION_UNITS.longest(), SIZE_UNITS.longest());
 
   private static final WordSet HOST_SUFFIXES =
       new WordSet(
@@ -131,7 +142,8 @@ final class TokenClassifier {
   /**
    * The kind of {@code s[from, to)} together with the length of a prefix kept before its
    * placeholder (read them with {@link #kind} and {@link #prefixLength}); {@link #KEEP} keeps the
-   * word. The caller, which has just scanned the word, says whether it has an ASCII digit and a dot.
+   * word. The caller, which has just scanned the word, says whether it has an ASCII digit and a
+   * dot.
    */
   static int classify(char[] s, int from, int to, boolean hasDigit, boolean hasDot) {
     if (!hasDigit) {

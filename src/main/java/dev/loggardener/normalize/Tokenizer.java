@@ -7,10 +7,10 @@ import java.util.Arrays;
  * and delimiters and lets {@link TokenClassifier} decide per word.
  *
  * <p>One instance per thread ({@link #current}) keeps its input and output buffers between
- * messages, so that tokenizing allocates nothing; the template stays in the output buffer, with
- * its hash, until the next text, and becomes a {@code String} only when {@link #template} is
- * asked for. Buffers that grew past {@link #KEPT_BUFFER} chars are replaced by small ones at the
- * next text rather than kept.
+ * messages, so that tokenizing allocates nothing; the template stays in the output buffer, with its
+ * hash, until the next text, and becomes a {@code String} only when {@link #template} is asked for.
+ * Buffers that grew past {@link #KEPT_BUFFER} chars are replaced by small ones at the next text
+ * rather than kept.
  */
 final class Tokenizer {
   private static final ThreadLocal<Tokenizer> CURRENT = ThreadLocal.withInitial(Tokenizer::new);
@@ -317,8 +317,8 @@ final class Tokenizer {
   private static final byte COLON = 16;
 
   /**
-   * Character classes of ASCII, so that the per-character tests are one table load; a character
-   * has at most one.
+   * Character classes of ASCII, so that the per-character tests are one table load; a character has
+   * at most one.
    */
   private static final byte[] ASCII_CLASS = new byte[128];
 
@@ -337,7 +337,6 @@ final class Tokenizer {
   private static boolean isWhitespace(char c) {
     return c < 128 ? (ASCII_CLASS[c] & WHITESPACE) != 0 : Character.isWhitespace(c);
   }
-
 
   static boolean isDelimiter(char c) {
     return switch (c) {

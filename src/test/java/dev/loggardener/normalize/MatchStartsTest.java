@@ -19,8 +19,9 @@ class MatchStartsTest {
         Arguments.of("\\d+x", "0123456789"),
         Arguments.of("(?=ab)[a-c_]+", "_abc"),
         Arguments.of("[A-Za-z0-9._%+-]+@", null),
-        Arguments.of("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@", "%+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_"
-            + "abcdefghijklmnopqrstuvwxyz"),
+        Arguments.of(
+            "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@",
+            "%+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_" + "abcdefghijklmnopqrstuvwxyz"),
         Arguments.of("(?i)a[bc]", "Aa"),
         Arguments.of("(?i)\\b(bearer|basic)\\s", "Bb"),
         Arguments.of("a(?i)bc", null),
@@ -67,7 +68,9 @@ class MatchStartsTest {
 
   static Stream<Arguments> lookbehinds() {
     return Stream.of(
-        Arguments.of("(?<![\\w.+-])[2-6]", "+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
+        Arguments.of(
+            "(?<![\\w.+-])[2-6]",
+            "+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
         Arguments.of("(?<![\\d])x", "0123456789"),
         Arguments.of("(?<![a-c%])x", "%abc"),
         Arguments.of("(?<![^a])x", ""),
@@ -77,7 +80,8 @@ class MatchStartsTest {
         Arguments.of("(?<=[a])x", ""),
         Arguments.of("(?<![a])b|c", ""),
         Arguments.of("\\bfoo", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
-        Arguments.of("\\b(?:x-)?id", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
+        Arguments.of(
+            "\\b(?:x-)?id", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
         Arguments.of("\\bfoo|bar", ""),
         Arguments.of("\\b[a.]", ""),
         Arguments.of("(?i)(?<![a])b", ""),
