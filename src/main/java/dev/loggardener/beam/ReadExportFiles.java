@@ -5,7 +5,6 @@ import dev.loggardener.logentry.ExportSlices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
@@ -78,7 +77,6 @@ public final class ReadExportFiles extends PTransform<PBegin, PCollection<RawMes
   record ExportSlice(String file, long from, long to, boolean whole) implements Serializable {}
 
   private static final class PlanSlicesFn extends DoFn<MatchResult.Metadata, ExportSlice> {
-    private static final int HEAD_BYTES = 4096;
     private final Counter files = Metrics.counter("read", "files");
     private final Counter slices = Metrics.counter("read", "slices");
     private final long sliceBytes;
@@ -109,12 +107,7 @@ public final class ReadExportFiles extends PTransform<PBegin, PCollection<RawMes
         if (!(channel instanceof SeekableByteChannel)) {
           return false;
         }
-        ByteBuffer head = ByteBuffer.allocate(HEAD_BYTES);
-        int read;
-        do {
-          read = channel.read(head);
-        } while (read > 0 && head.hasRemaining());
-        return ExportSlices.sliceable(head.array(), head.position());
+        return ExportSlices.sliceable(channel);
       }
     }
   }

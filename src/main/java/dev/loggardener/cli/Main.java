@@ -64,12 +64,12 @@ public final class Main {
   }
 
   /**
-   * What to do when the heap runs out; the local run is the command that gets there, because the
-   * DirectRunner holds all of a bounded input in memory between two stages.
+   * What to do when the heap runs out. The local run reads uncompressed NDJSON a slice at a time,
+   * but holds a JSON array or a gzipped file whole, so that is what usually gets there.
    */
   static final String OUT_OF_MEMORY =
-      "out of Java heap; give java more with -Xmx (a local run needs about 4 GB per million"
-          + " entries), or split the input into smaller files and run them one at a time";
+      "out of Java heap; give java more with -Xmx, or convert JSON arrays and gzipped exports to"
+          + " uncompressed NDJSON (jq -c '.[]'), which the local run reads a slice at a time";
 
   private static boolean causedByOutOfMemory(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -28,9 +28,11 @@ public final class RunCommand implements Command {
                 "Reads Cloud Logging exports (gcloud logging read --format=json, or NDJSON;"
                     + " gzipped or not), runs the same pipeline as production on the DirectRunner,"
                     + " writes issue_windows and dead_letters to a local DuckDB file, then writes the"
-                    + " worklog of the last 24 hours of data. Uncompressed NDJSON files are read in"
-                    + " parallel slices. The DirectRunner holds the whole input in memory: give"
-                    + " java about 4 GB of heap (-Xmx4g) per million entries.")
+                    + " worklog of the last 24 hours of data. It first reads every entry's"
+                    + " timestamp, then streams the entries in event-time order, closing windows as"
+                    + " it goes: uncompressed NDJSON is read 1 MB at a time, so more entries need no"
+                    + " more heap; a JSON array or a gzipped file is read and held whole (convert it"
+                    + " with jq -c '.[]').")
             .option("input", "FILE|GLOB", "Export files to read, e.g. 'exports/*.json.gz'.", null)
             .option("store", "FILE", "DuckDB file to write.", "./gardener.duckdb")
             .option(

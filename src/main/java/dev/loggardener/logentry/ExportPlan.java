@@ -3,7 +3,6 @@ package dev.loggardener.logentry;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -38,8 +37,6 @@ import java.util.function.LongConsumer;
  * and leaves out slices that hold no entry.
  */
 public final class ExportPlan {
-  private static final int HEAD_BYTES = 4096;
-
   private ExportPlan() {}
 
   /**
@@ -155,7 +152,7 @@ public final class ExportPlan {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = channel.size();
       String name = file.toString();
-      if (size <= sliceBytes || !sliceable(channel)) {
+      if (size <= sliceBytes || !ExportSlices.sliceable(channel)) {
         return List.of(new Slice(name, 0, size, true, 0, null));
       }
       List<Slice> slices = new ArrayList<>();
@@ -164,15 +161,6 @@ public final class ExportPlan {
       }
       return slices;
     }
-  }
-
-  private static boolean sliceable(FileChannel channel) throws IOException {
-    ByteBuffer head = ByteBuffer.allocate(HEAD_BYTES);
-    int read;
-    do {
-      read = channel.read(head);
-    } while (read > 0 && head.hasRemaining());
-    return ExportSlices.sliceable(head.array(), head.position());
   }
 
   private static Slice scan(Slice slice, Function<byte[], Optional<Instant>> eventTime) {

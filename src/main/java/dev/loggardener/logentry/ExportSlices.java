@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
 
 /**
@@ -18,6 +19,7 @@ import java.nio.channels.SeekableByteChannel;
 public final class ExportSlices {
   private static final int GZIP_FIRST = 0x1f;
   private static final int GZIP_SECOND = 0x8b;
+  private static final int HEAD_BYTES = 4096;
 
   private ExportSlices() {}
 
@@ -36,6 +38,18 @@ public final class ExportSlices {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the file {@code channel} reads, from its current position at the start, can be sliced.
+   */
+  public static boolean sliceable(ReadableByteChannel channel) throws IOException {
+    ByteBuffer head = ByteBuffer.allocate(HEAD_BYTES);
+    int read;
+    do {
+      read = channel.read(head);
+    } while (read > 0 && head.hasRemaining());
+    return sliceable(head.array(), head.position());
   }
 
   /**
