@@ -48,14 +48,14 @@ final class DateWords {
 
   /** The words packed five bits per letter, sorted, so that a lookup allocates nothing. */
   private static final long[] KEYS =
-      WORDS.stream().mapToLong(w -> key(w, 0, w.length())).sorted().toArray();
+      WORDS.stream().mapToLong(w -> key(w.toCharArray(), 0, w.length())).sorted().toArray();
 
   private DateWords() {}
 
   /** Whether {@code s[from, to)} is a capitalised or upper-case month or weekday name. */
-  static boolean isDateWord(String s, int from, int to) {
+  static boolean isDateWord(char[] s, int from, int to) {
     int len = to - from;
-    if (len < 3 || len > 9 || !Character.isUpperCase(s.charAt(from))) {
+    if (len < 3 || len > 9 || !Character.isUpperCase(s[from])) {
       return false;
     }
     long key = key(s, from, to);
@@ -66,10 +66,10 @@ final class DateWords {
    * The ASCII letters of {@code s[from, to)}, case folded, as 5-bit digits 1..26; -1 when there is
    * any other character (no date word has one, not even after lower-casing).
    */
-  private static long key(String s, int from, int to) {
+  private static long key(char[] s, int from, int to) {
     long key = 0;
     for (int i = from; i < to; i++) {
-      int c = s.charAt(i) | 0x20;
+      int c = s[i] | 0x20;
       if (c < 'a' || c > 'z') {
         return -1;
       }

@@ -51,7 +51,7 @@ public final class Fingerprinter implements Serializable {
 
   private final int redactRules;
   private transient volatile ConcurrentHashMap<String, String> idCache;
-  private transient volatile ConcurrentHashMap<String, String> messageIds;
+  private transient volatile TemplateIds messageIds;
 
   public Fingerprinter(RuleSet ruleSet) {
     this.ruleSetVersion = ruleSet.version();
@@ -65,21 +65,27 @@ public final class Fingerprinter implements Serializable {
     this.bothStages = both.size() < GuardedRules.MAX_RULES ? new GuardedRules(both) : null;
   }
 
-  /** The redacted message and its template. */
-  private record Normalized(String redacted, String template) {}
-
-  private Normalized normalize(String message) {
+  /**
+   * Redacts the message and leaves its template in {@code tokenizer}; returns the redacted message.
+   * When redaction changed the message, the raw text is wiped from the tokenizer's input buffer so
+   * that the secret does not stay there until the next message.
+   */
+  private String normalize(String message, Tokenizer tokenizer) {
     if (bothStages == null || message.length() > Normalizer.MAX_CHARS) {
       String redacted = redactor.redact(message);
-      return new Normalized(redacted, normalizer.template(redacted));
+      normalizer.template(redacted, tokenizer);
+      return redacted;
     }
-    long guards = bothStages.runnable(message);
+    char[] chars = tokenizer.load(message);
+    long guards = bothStages.runnable(message, chars, message.length());
     String redacted = redactor.redact(message, guards & ((1L << redactRules) - 1));
-    String template =
-        redacted == message
-            ? normalizer.template(message, guards >>> redactRules)
-            : normalizer.template(redacted);
-    return new Normalized(redacted, template);
+    if (redacted == message) {
+      normalizer.templateOfLoaded(message, guards >>> redactRules, tokenizer);
+    } else {
+      tokenizer.wipeInput();
+      normalizer.template(redacted, tokenizer);
+    }
+    return redacted;
   }
 
   /** Fingerprints an entry: its message (or stack trace) together with who logged it. */
@@ -92,9 +98,9 @@ public final class Fingerprinter implements Serializable {
       redacted = redactor.redact(entry.message());
       template = redactor.redact(StackSignature.of(entry.stackTrace()));
     } else {
-      Normalized normalized = normalize(entry.message());
-      redacted = normalized.redacted();
-      template = normalized.template();
+      Tokenizer tokenizer = Tokenizer.current();
+      redacted = normalize(entry.message(), tokenizer);
+      template = tokenizer.template();
     }
     String id =
         id(
@@ -109,20 +115,19 @@ public final class Fingerprinter implements Serializable {
 
   /** Fingerprints bare message text, with empty identity fields. */
   public Fingerprint fingerprintMessage(String message) {
-    Normalized normalized = normalize(message);
-    String redacted = normalized.redacted();
-    String template = normalized.template();
-    ConcurrentHashMap<String, String> cache = messageIds;
-    if (cache == null) {
-      cache = new ConcurrentHashMap<>();
-      messageIds = cache;
+    Tokenizer tokenizer = Tokenizer.current();
+    String redacted = normalize(message, tokenizer);
+    TemplateIds ids = messageIds;
+    if (ids == null) {
+      ids = new TemplateIds();
+      messageIds = ids;
     }
-    String id = cache.get(template);
-    if (id == null) {
-      id = sha256Hex(canonical("", "", "", false, template));
-      remember(cache, template, id);
+    TemplateIds.Entry known = ids.find(tokenizer);
+    if (known == null) {
+      String template = tokenizer.template();
+      known = ids.remember(tokenizer, template, sha256Hex(canonical("", "", "", false, template)));
     }
-    return new Fingerprint(id, template, redacted, ruleSetVersion);
+    return new Fingerprint(known.id(), known.template(), redacted, ruleSetVersion);
   }
 
   /** Redacts any text we store or print (labels, URLs, messages). */

@@ -23,11 +23,15 @@ final class GuardedRules implements Serializable {
 
   private final List<Rule> rules;
   private final long alwaysRun;
-  private final transient boolean[] singleChar = new boolean[128];
   private final transient long[] singleCharRules = new long[128];
 
   /** Triggers of two characters, or with a non-ASCII one among the first three. */
   private final transient PairIndex shortTriggers = new PairIndex();
+
+  private final transient boolean hasShortTriggers;
+
+  /** Per rule, the characters its matches start with ({@link MatchStarts}), or null. */
+  private final transient MatchStarts[] matchStarts;
 
   /** Triggers of three or more characters, the first three ASCII. */
   private final transient PairIndex longTriggers = new PairIndex();
@@ -61,10 +65,10 @@ final class GuardedRules implements Serializable {
     }
 
     /** Adds the rules of the triggers at {@code key} that occur at {@code at}. */
-    long match(String text, char[] chars, int at, int key, long found) {
+    long match(String text, char[] chars, int n, int at, int key, long found) {
       long result = found;
       for (Trigger t : byPair[key]) {
-        if ((result & t.ruleBit) == 0 && occursAt(text, chars, at, t.text)) {
+        if ((result & t.ruleBit) == 0 && occursAt(text, chars, n, at, t.text)) {
           result |= t.ruleBit;
         }
       }
@@ -77,9 +81,9 @@ final class GuardedRules implements Serializable {
    * String#regionMatches(boolean, int, String, int, int)} says; ASCII characters are compared
    * directly and the first non-ASCII one hands the decision to it.
    */
-  private static boolean occursAt(String text, char[] chars, int at, String trigger) {
+  private static boolean occursAt(String text, char[] chars, int n, int at, String trigger) {
     int len = trigger.length();
-    if (at + len > chars.length) {
+    if (at + len > n) {
       return false;
     }
     for (int k = 0; k < len; k++) {
@@ -101,6 +105,7 @@ final class GuardedRules implements Serializable {
     }
     this.rules = List.copyOf(rules);
     long always = 0;
+    boolean hasShort = false;
     for (int r = 0; r < rules.size(); r++) {
       long bit = 1L << r;
       Rule rule = rules.get(r);
@@ -110,7 +115,6 @@ final class GuardedRules implements Serializable {
       for (String trigger : rule.triggers()) {
         String t = trigger.toLowerCase(Locale.ROOT);
         if (t.length() == 1 && t.charAt(0) < 128) {
-          singleChar[t.charAt(0)] = true;
           singleCharRules[t.charAt(0)] |= bit;
         } else if (t.length() == 1) {
           always |= bit;
@@ -118,15 +122,19 @@ final class GuardedRules implements Serializable {
           int key = pairKey(t.charAt(0), t.charAt(1));
           if (t.length() >= 3 && t.charAt(0) < 128 && t.charAt(1) < 128 && t.charAt(2) < 128) {
             longTriggers.add(key, new Trigger(t, bit));
-            int triple = tripleHash(key, t.charAt(2));
+            int triple = tripleHash(key << 7 | t.charAt(2));
             tripleBits[triple >>> 6] |= 1L << triple;
           } else {
             shortTriggers.add(key, new Trigger(t, bit));
+            hasShort = true;
           }
         }
       }
     }
+    this.matchStarts =
+        this.rules.stream().map(rule -> MatchStarts.of(rule.pattern())).toArray(MatchStarts[]::new);
     this.alwaysRun = always;
+    this.hasShortTriggers = hasShort;
     long withDigitRun = 0;
     this.minDigitRuns = new int[rules.size()];
     for (int r = 0; r < rules.size(); r++) {
@@ -161,7 +169,7 @@ final class GuardedRules implements Serializable {
       if ((runnable & (1L << r)) == 0) {
         continue;
       }
-      String next = rules.get(r).apply(current);
+      String next = rules.get(r).apply(current, matchStarts[r]);
       if (!next.equals(current)) {
         current = next;
         runnable = runnable(current);
@@ -175,17 +183,25 @@ final class GuardedRules implements Serializable {
    * (case-insensitively) and its longest digit run is long enough. One pass computes both.
    */
   long runnable(String text) {
+    return runnable(text, text.toCharArray(), text.length());
+  }
+
+  /**
+   * {@link #runnable(String)} given the text's characters in {@code chars[0, n)}.
+   *
+   * <p>The last three lower-cased characters, seven bits each, roll through one int: its hashed
+   * value is the triple filter of a long trigger ending here, its upper pair the trigger's index
+   * key, its lower pair that of a short trigger.
+   */
+  long runnable(String text, char[] chars, int n) {
     long found = alwaysRun;
-    char[] chars = text.toCharArray();
-    int n = chars.length;
-    boolean[] single = singleChar;
-    long[] shortBits = shortTriggers.bits;
+    long[] singleRules = singleCharRules;
+    long[] shortBits = hasShortTriggers ? shortTriggers.bits : null;
     long[] longBits = longTriggers.bits;
     long[] triples = tripleBits;
     int longestRun = 0;
     int run = 0;
-    int prevPair = 0;
-    char prev = 0;
+    int window = 0;
     for (int i = 0; i < n; i++) {
       char raw = chars[i];
       if (raw >= '0' && raw <= '9') {
@@ -193,28 +209,27 @@ final class GuardedRules implements Serializable {
         if (run > longestRun) {
           longestRun = run;
         }
-      } else if (run > 0 && !continuesDigitRun(chars, raw, i)) {
+      } else if (run > 0 && !continuesDigitRun(chars, n, raw, i)) {
         run = 0;
       }
-      char c = lower(raw);
-      if (c < 128 && single[c]) {
-        found |= singleCharRules[c];
+      // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
+      // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
+      boolean longCandidate;
+      if (raw < 128) {
+        char c = lower(raw);
+        found |= singleRules[c];
+        window = (window << 7 | c) & WINDOW_MASK;
+        longCandidate = isSet(triples, tripleHash(window));
+      } else {
+        window = (window << 7 | (raw & 0x7F)) & WINDOW_MASK;
+        longCandidate = true;
       }
-      if (i > 0) {
-        int pair = pairKey(prev, c);
-        if (isSet(shortBits, pair)) {
-          found = shortTriggers.match(text, chars, i - 1, pair, found);
-        }
-        // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
-        // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
-        if (i > 1
-            && isSet(longBits, prevPair)
-            && (raw >= 128 || isSet(triples, tripleHash(prevPair, c)))) {
-          found = longTriggers.match(text, chars, i - 2, prevPair, found);
-        }
-        prevPair = pair;
+      if (longCandidate && i > 1 && isSet(longBits, window >>> 7)) {
+        found = longTriggers.match(text, chars, n, i - 2, window >>> 7, found);
       }
-      prev = c;
+      if (shortBits != null && i > 0 && isSet(shortBits, window & PAIR_MASK)) {
+        found = shortTriggers.match(text, chars, n, i - 1, window & PAIR_MASK, found);
+      }
     }
     if ((found & digitRunRules) != 0) {
       for (int r = 0; r < minDigitRuns.length; r++) {
@@ -230,16 +245,17 @@ final class GuardedRules implements Serializable {
     return (bits[index >>> 6] & (1L << index)) != 0;
   }
 
-  private static int tripleHash(int pair, char third) {
-    return ((pair << 7 | third) * 0x9E3779B1) >>> (32 - TRIPLE_BITS);
+  /** The hash of three ASCII characters, seven bits each. */
+  private static int tripleHash(int triple) {
+    return (triple * 0x9E3779B1) >>> (32 - TRIPLE_BITS);
   }
 
+  private static final int PAIR_MASK = (1 << 14) - 1;
+  private static final int WINDOW_MASK = (1 << 21) - 1;
+
   /** Whether a single space or dash at {@code i} sits between two digits of a run. */
-  private static boolean continuesDigitRun(char[] chars, char c, int i) {
-    return (c == ' ' || c == '-')
-        && i + 1 < chars.length
-        && chars[i + 1] >= '0'
-        && chars[i + 1] <= '9';
+  private static boolean continuesDigitRun(char[] chars, int n, char c, int i) {
+    return (c == ' ' || c == '-') && i + 1 < n && chars[i + 1] >= '0' && chars[i + 1] <= '9';
   }
 
   private static char lower(char c) {

@@ -85,6 +85,53 @@ public record Rule(
     return out.toString();
   }
 
+  /**
+   * {@link #apply(String)}, given where its matches can start ({@link MatchStarts}; null when not
+   * known): the regex is tried only at those positions, which finds the same matches as a search
+   * that tries every position.
+   */
+  String apply(String text, MatchStarts matchStarts) {
+    if (matchStarts == null) {
+      return apply(text);
+    }
+    int n = text.length();
+    Matcher matcher = null;
+    StringBuilder out = null;
+    int copied = 0;
+    int i = matchStarts.next(text, 0);
+    while (i < n) {
+      if (matcher == null) {
+        matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+      }
+      matcher.region(i, n);
+      if (!matcher.lookingAt()) {
+        i = matchStarts.next(text, i + 1);
+        continue;
+      }
+      int start = matcher.start();
+      if (!luhn || passesLuhn(matcher.group())) {
+        if (out == null) {
+          out = new StringBuilder(n);
+        }
+        out.append(text, copied, start).append(replacement(matcher));
+        copied = matcher.end();
+      }
+      i = matchStarts.next(text, matcher.end());
+    }
+    return out == null ? text : out.append(text, copied, n).toString();
+  }
+
+  /**
+   * The expanded replacement of the current match: {@link Matcher#appendReplacement} copies the
+   * text before the match too (from the start, since the matcher was reset by {@code region}), so
+   * only what it appends after that is kept.
+   */
+  private String replacement(Matcher matcher) {
+    StringBuilder scratch = new StringBuilder();
+    matcher.appendReplacement(scratch, replaceWith);
+    return scratch.substring(matcher.start());
+  }
+
   static boolean passesLuhn(String text) {
     int sum = 0;
     int digits = 0;

@@ -141,7 +141,7 @@ public final class TemplateGrouper {
     for (String token : key) {
       if (!token.isEmpty()
           && !token.equals(VARIABLE)
-          && !(token.length() == 1 && Normalizer.isDelimiter(token.charAt(0)))) {
+          && !(token.length() == 1 && Tokenizer.isDelimiter(token.charAt(0)))) {
         words++;
       }
     }
@@ -274,7 +274,7 @@ public final class TemplateGrouper {
 
     /** Delimiters of the normalizer plus {@code :}, which also separates keys from values. */
     private static boolean isSplit(char c) {
-      return c == ':' || Normalizer.isDelimiter(c);
+      return c == ':' || Tokenizer.isDelimiter(c);
     }
 
     /** An empty value ({@code ()}, {@code key= }) aligns with a filled one in another template. */

@@ -16,117 +16,154 @@ import java.util.stream.Stream;
  * prefix says what kind of thing the id names.
  */
 final class TokenClassifier {
-  static final String NUM = "<NUM>";
-  static final String DURATION = "<DURATION>";
-  static final String SIZE = "<SIZE>";
-  static final String IP = "<IP>";
-  static final String TIME = "<TIME>";
-  static final String TS = "<TS>";
-  static final String UUID = "<UUID>";
-  static final String HEX = "<HEX>";
-  static final String HASH = "<HASH>";
-  static final String PATH = "<PATH>";
-  static final String URL = "<URL>";
-  static final String HOST = "<HOST>";
-  static final String ID = "<ID>";
+  /** Kinds of word; {@link #classify} returns one, with the length of a kept prefix. */
+  static final int KEEP = 0;
 
-  private static final Set<String> DURATION_UNITS =
-      Set.of("ns", "us", "µs", "ms", "s", "sec", "secs", "m", "min", "mins", "h", "hr", "hrs", "d");
-  private static final Set<String> SIZE_UNITS =
-      Set.of(
-          "b", "B", "k", "K", "kb", "KB", "kB", "KiB", "M", "MB", "MiB", "G", "GB", "GiB", "T",
-          "TB", "TiB", "bytes");
+  static final int NUM = 1;
+  static final int DURATION = 2;
+  static final int SIZE = 3;
+  static final int IP = 4;
+  static final int TIME = 5;
+  static final int TS = 6;
+  static final int UUID = 7;
+  static final int HEX = 8;
+  static final int HASH = 9;
+  static final int PATH = 10;
+  static final int URL = 11;
+  static final int HOST = 12;
+  static final int ID = 13;
+
+  /** The placeholder of each kind but {@link #KEEP}, by kind. */
+  private static final char[][] PLACEHOLDERS =
+      Stream.of(
+              "",
+              "<NUM>",
+              "<DURATION>",
+              "<SIZE>",
+              "<IP>",
+              "<TIME>",
+              "<TS>",
+              "<UUID>",
+              "<HEX>",
+              "<HASH>",
+              "<PATH>",
+              "<URL>",
+              "<HOST>",
+              "<ID>")
+          .map(String::toCharArray)
+          .toArray(char[][]::new);
+
+  private static final int KIND_BITS = 4;
+
+  private static final WordSet DURATION_UNITS =
+      new WordSet(
+          Set.of(
+              "ns", "us", "µs", "ms", "s", "sec", "secs", "m", "min", "mins", "h", "hr", "hrs",
+              "d"));
+  private static final WordSet SIZE_UNITS =
+      new WordSet(
+          Set.of(
+              "b", "B", "k", "K", "kb", "KB", "kB", "KiB", "M", "MB", "MiB", "G", "GB", "GiB", "T",
+              "TB", "TiB", "bytes"));
 
   /** Longer text after a number cannot be a unit, so it is not looked up. */
-  private static final int LONGEST_UNIT =
-      Stream.concat(DURATION_UNITS.stream(), SIZE_UNITS.stream())
-          .mapToInt(String::length)
-          .max()
-          .orElse(0);
+  private static final int LONGEST_UNIT = Math.max(DURATION_UNITS.longest(), SIZE_UNITS.longest());
 
-  private static final Set<String> HOST_SUFFIXES =
-      Set.of(
-          "com",
-          "net",
-          "org",
-          "io",
-          "dev",
-          "app",
-          "cloud",
-          "internal",
-          "local",
-          "localdomain",
-          "lan",
-          "edu",
-          "gov");
-  private static final Set<String> PACKAGE_ROOTS =
-      Set.of(
-          "java", "javax", "jdk", "sun", "com", "org", "net", "io", "android", "kotlin", "scala");
+  private static final WordSet HOST_SUFFIXES =
+      new WordSet(
+          Set.of(
+              "com",
+              "net",
+              "org",
+              "io",
+              "dev",
+              "app",
+              "cloud",
+              "internal",
+              "local",
+              "localdomain",
+              "lan",
+              "edu",
+              "gov"));
+  private static final WordSet PACKAGE_ROOTS =
+      new WordSet(
+          Set.of(
+              "java", "javax", "jdk", "sun", "com", "org", "net", "io", "android", "kotlin",
+              "scala"));
 
-  private static final Set<String> SEPARATE_DURATION_UNITS =
-      Set.of(
-          "ns",
-          "us",
-          "µs",
-          "ms",
-          "sec",
-          "secs",
-          "second",
-          "seconds",
-          "min",
-          "mins",
-          "minute",
-          "minutes",
-          "hour",
-          "hours",
-          "millis",
-          "milliseconds");
+  private static final WordSet SEPARATE_DURATION_UNITS =
+      new WordSet(
+          Set.of(
+              "ns",
+              "us",
+              "µs",
+              "ms",
+              "sec",
+              "secs",
+              "second",
+              "seconds",
+              "min",
+              "mins",
+              "minute",
+              "minutes",
+              "hour",
+              "hours",
+              "millis",
+              "milliseconds"));
 
   private TokenClassifier() {}
 
-  /**
-   * The placeholder for a number written apart from its unit ({@code 250 ms}, {@code 1.2 KB}),
-   * given the unit word, or null when the word is not a unit.
-   */
-  static String separateUnit(String s, int from, int to) {
-    if (to - from > 12) {
-      return null;
-    }
-    String word = s.substring(from, to);
-    if (SEPARATE_DURATION_UNITS.contains(word)) {
-      return DURATION;
-    }
-    return SIZE_UNITS.contains(word) ? SIZE : null;
+  /** The kind in a result of {@link #classify}. */
+  static int kind(int classified) {
+    return classified & ((1 << KIND_BITS) - 1);
   }
 
-  /** The placeholder (possibly after a kept prefix) for {@code s[from, to)}, or null to keep it. */
-  static String classify(String s, int from, int to) {
-    int digits = 0;
-    for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits++;
-      }
+  /** The number of characters kept before the placeholder, in a result of {@link #classify}. */
+  static int prefixLength(int classified) {
+    return classified >>> KIND_BITS;
+  }
+
+  /** The placeholder text of a kind other than {@link #KEEP}. */
+  static char[] placeholder(int kind) {
+    return PLACEHOLDERS[kind];
+  }
+
+  /**
+   * The kind of a number written apart from its unit ({@code 250 ms}, {@code 1.2 KB}), given the
+   * unit word: {@link #DURATION}, {@link #SIZE}, or {@link #KEEP} when the word is not a unit.
+   */
+  static int separateUnit(char[] s, int from, int to) {
+    if (SEPARATE_DURATION_UNITS.contains(s, from, to)) {
+      return DURATION;
     }
-    if (digits == 0) {
-      return isPlaceholder(s, from, to) || !isHost(s, from, to) ? null : HOST;
+    return SIZE_UNITS.contains(s, from, to) ? SIZE : KEEP;
+  }
+
+  /**
+   * The kind of {@code s[from, to)} together with the length of a prefix kept before its
+   * placeholder (read them with {@link #kind} and {@link #prefixLength}); {@link #KEEP} keeps the
+   * word. The caller, which has just scanned the word, says whether it has an ASCII digit and a
+   * dot.
+   */
+  static int classify(char[] s, int from, int to, boolean hasDigit, boolean hasDot) {
+    if (!hasDigit) {
+      return !hasDot || isPlaceholder(s, from, to) || !isHost(s, from, to) ? KEEP : HOST;
     }
     return classifyWithDigits(s, from, to);
   }
 
-  private static String classifyWithDigits(String s, int from, int to) {
-    char first = s.charAt(from);
+  private static int classifyWithDigits(char[] s, int from, int to) {
+    char first = s[from];
     int start = (first == '-' || first == '+') && to - from > 1 ? from + 1 : from;
     int numEnd = scanNumber(s, start, to);
     if (numEnd == to && numEnd > start) {
       return NUM;
     }
-    if (numEnd > start && isDigit(s.charAt(numEnd - 1)) && to - numEnd <= LONGEST_UNIT) {
-      String unit = s.substring(numEnd, to);
-      if (DURATION_UNITS.contains(unit)) {
+    if (numEnd > start && isDigit(s[numEnd - 1]) && to - numEnd <= LONGEST_UNIT) {
+      if (DURATION_UNITS.contains(s, numEnd, to)) {
         return DURATION;
       }
-      if (SIZE_UNITS.contains(unit)) {
+      if (SIZE_UNITS.contains(s, numEnd, to)) {
         return SIZE;
       }
     }
@@ -142,7 +179,7 @@ final class TokenClassifier {
     if (to - from == 36 && isUuid(s, from)) {
       return UUID;
     }
-    if (to - from > 2 && first == '0' && (s.charAt(from + 1) | 32) == 'x') {
+    if (to - from > 2 && first == '0' && (s[from + 1] | 32) == 'x') {
       return allHex(s, from + 2, to) ? HEX : ID;
     }
     if (allHex(s, from, to)) {
@@ -159,11 +196,11 @@ final class TokenClassifier {
   }
 
   /** Keeps a leading run of letter-only segments and classifies the rest as one value. */
-  private static String withPrefix(String s, int from, int to) {
+  private static int withPrefix(char[] s, int from, int to) {
     int prefixEnd = from;
     int segStart = from;
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (isSeparator(c)) {
         if (i > segStart || i == from) {
           prefixEnd = i + 1;
@@ -176,8 +213,7 @@ final class TokenClassifier {
     if (prefixEnd == from || prefixEnd >= to) {
       return ID;
     }
-    String rest = classifyWithDigits(s, prefixEnd, to);
-    return s.substring(from, prefixEnd) + rest;
+    return classifyWithDigits(s, prefixEnd, to) + ((prefixEnd - from) << KIND_BITS);
   }
 
   private static boolean isSeparator(char c) {
@@ -185,27 +221,27 @@ final class TokenClassifier {
   }
 
   /** Index after an unsigned decimal number (digits, one fraction, optional exponent). */
-  private static int scanNumber(String s, int from, int to) {
+  private static int scanNumber(char[] s, int from, int to) {
     int i = from;
-    while (i < to && isDigit(s.charAt(i))) {
+    while (i < to && isDigit(s[i])) {
       i++;
     }
     if (i == from) {
       return from;
     }
-    if (i + 1 < to && (s.charAt(i) == '.' || s.charAt(i) == ',') && isDigit(s.charAt(i + 1))) {
+    if (i + 1 < to && (s[i] == '.' || s[i] == ',') && isDigit(s[i + 1])) {
       i++;
-      while (i < to && isDigit(s.charAt(i))) {
+      while (i < to && isDigit(s[i])) {
         i++;
       }
     }
-    if (i + 1 < to && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+    if (i + 1 < to && (s[i] == 'e' || s[i] == 'E')) {
       int j = i + 1;
-      if (s.charAt(j) == '-' || s.charAt(j) == '+') {
+      if (s[j] == '-' || s[j] == '+') {
         j++;
       }
-      if (j < to && isDigit(s.charAt(j))) {
-        while (j < to && isDigit(s.charAt(j))) {
+      if (j < to && isDigit(s[j])) {
+        while (j < to && isDigit(s[j])) {
           j++;
         }
         return j;
@@ -214,18 +250,18 @@ final class TokenClassifier {
     return i;
   }
 
-  private static boolean isIpv4(String s, int from, int to) {
+  private static boolean isIpv4(char[] s, int from, int to) {
     int i = from;
     for (int part = 0; part < 4; part++) {
       int start = i;
-      while (i < to && isDigit(s.charAt(i)) && i - start < 3) {
+      while (i < to && isDigit(s[i]) && i - start < 3) {
         i++;
       }
       if (i == start) {
         return false;
       }
       if (part < 3) {
-        if (i >= to || s.charAt(i) != '.') {
+        if (i >= to || s[i] != '.') {
           return false;
         }
         i++;
@@ -234,22 +270,22 @@ final class TokenClassifier {
     if (i == to) {
       return true;
     }
-    char c = s.charAt(i);
+    char c = s[i];
     if (c != ':' && c != '/') {
       return false;
     }
     for (int j = i + 1; j < to; j++) {
-      if (!isDigit(s.charAt(j))) {
+      if (!isDigit(s[j])) {
         return false;
       }
     }
     return to > i + 1;
   }
 
-  private static boolean isIpv6(String s, int from, int to) {
+  private static boolean isIpv6(char[] s, int from, int to) {
     int colons = 0;
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (c == ':') {
         colons++;
       } else if (c == '%') {
@@ -261,62 +297,71 @@ final class TokenClassifier {
     return colons >= 2;
   }
 
-  private static boolean isTime(String s, int from, int to) {
+  private static boolean isTime(char[] s, int from, int to) {
     int i = from;
     int d = 0;
-    while (i < to && isDigit(s.charAt(i)) && d < 2) {
+    while (i < to && isDigit(s[i]) && d < 2) {
       i++;
       d++;
     }
-    if (d == 0 || i + 2 >= to || s.charAt(i) != ':') {
+    if (d == 0 || i + 2 >= to || s[i] != ':') {
       return false;
     }
     for (int k = 1; k <= 2; k++) {
-      if (!isDigit(s.charAt(i + k))) {
+      if (!isDigit(s[i + k])) {
         return false;
       }
     }
     i += 3;
-    if (i + 2 < to && s.charAt(i) == ':' && isDigit(s.charAt(i + 1)) && isDigit(s.charAt(i + 2))) {
+    if (i + 2 < to && s[i] == ':' && isDigit(s[i + 1]) && isDigit(s[i + 2])) {
       i += 3;
     }
-    if (i < to && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
+    if (i < to && (s[i] == '.' || s[i] == ',')) {
       i++;
-      while (i < to && isDigit(s.charAt(i))) {
+      while (i < to && isDigit(s[i])) {
         i++;
       }
     }
-    return i == to || s.charAt(i) == 'Z' && i + 1 == to;
+    return i == to || s[i] == 'Z' && i + 1 == to;
   }
 
   /** Dates such as 2024-05-05, 2005.06.03, 2016/9/27 or 17/06/09, with anything after them. */
-  private static boolean isDate(String s, int from, int to) {
+  private static boolean isDate(char[] s, int from, int to) {
     int i = from;
-    int[] lengths = new int[3];
+    int first = 0;
+    int second = 0;
+    int third = 0;
     for (int part = 0; part < 3; part++) {
       int start = i;
-      while (i < to && isDigit(s.charAt(i))) {
+      while (i < to && isDigit(s[i])) {
         i++;
       }
-      lengths[part] = i - start;
-      if (lengths[part] == 0 || lengths[part] > 4) {
+      int length = i - start;
+      if (length == 0 || length > 4) {
         return false;
       }
+      if (part == 0) {
+        first = length;
+      } else if (part == 1) {
+        second = length;
+      } else {
+        third = length;
+      }
       if (part < 2) {
-        if (i >= to || (s.charAt(i) != '-' && s.charAt(i) != '/' && s.charAt(i) != '.')) {
+        if (i >= to || (s[i] != '-' && s[i] != '/' && s[i] != '.')) {
           return false;
         }
         i++;
       }
     }
-    boolean yearFirst = lengths[0] == 4 && lengths[1] <= 2 && lengths[2] <= 2;
-    boolean yearLast = lengths[0] <= 2 && lengths[1] <= 2 && lengths[2] >= 2;
+    boolean yearFirst = first == 4 && second <= 2 && third <= 2;
+    boolean yearLast = first <= 2 && second <= 2 && third >= 2;
     return yearFirst || yearLast && i == to;
   }
 
-  private static boolean isUuid(String s, int from) {
+  private static boolean isUuid(char[] s, int from) {
     for (int i = 0; i < 36; i++) {
-      char c = s.charAt(from + i);
+      char c = s[from + i];
       boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
       if (dash ? c != '-' : !isHexDigit(c)) {
         return false;
@@ -325,31 +370,36 @@ final class TokenClassifier {
     return true;
   }
 
-  private static boolean hasDrivePrefix(String s, int from, int to) {
+  private static boolean hasDrivePrefix(char[] s, int from, int to) {
     return to - from > 3
-        && Character.isLetter(s.charAt(from))
-        && s.charAt(from + 1) == ':'
-        && s.charAt(from + 2) == '\\';
+        && Character.isLetter(s[from])
+        && s[from + 1] == ':'
+        && s[from + 2] == '\\';
   }
 
-  private static boolean allHex(String s, int from, int to) {
+  private static boolean allHex(char[] s, int from, int to) {
     if (from >= to) {
       return false;
     }
     for (int i = from; i < to; i++) {
-      if (!isHexDigit(s.charAt(i))) {
+      if (!isHexDigit(s[i])) {
         return false;
       }
     }
     return true;
   }
 
+  /** Whether {@code s[from, to)} is a placeholder such as {@code <NUM>} or {@code <X_Y>}. */
   static boolean isPlaceholder(String s, int from, int to) {
-    if (to - from < 3 || s.charAt(from) != '<' || s.charAt(to - 1) != '>') {
+    return isPlaceholder(s.toCharArray(), from, to);
+  }
+
+  private static boolean isPlaceholder(char[] s, int from, int to) {
+    if (to - from < 3 || s[from] != '<' || s[to - 1] != '>') {
       return false;
     }
     for (int i = from + 1; i < to - 1; i++) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (!(c >= 'A' && c <= 'Z') && c != '_') {
         return false;
       }
@@ -358,13 +408,13 @@ final class TokenClassifier {
   }
 
   /** Lower-case dotted names under a common public suffix, e.g. db.internal or api.example.com. */
-  private static boolean isHost(String s, int from, int to) {
+  private static boolean isHost(char[] s, int from, int to) {
     int lastDot = -1;
     int firstDot = -1;
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
+      char c = s[i];
       if (c == '.') {
-        if (i == from || i == to - 1 || s.charAt(i - 1) == '.') {
+        if (i == from || i == to - 1 || s[i - 1] == '.') {
           return false;
         }
         if (firstDot < 0) {
@@ -376,8 +426,8 @@ final class TokenClassifier {
       }
     }
     return lastDot > 0
-        && HOST_SUFFIXES.contains(s.substring(lastDot + 1, to))
-        && !PACKAGE_ROOTS.contains(s.substring(from, firstDot));
+        && HOST_SUFFIXES.contains(s, lastDot + 1, to)
+        && !PACKAGE_ROOTS.contains(s, from, firstDot);
   }
 
   private static boolean isDigit(char c) {

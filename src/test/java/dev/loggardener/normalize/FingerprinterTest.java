@@ -134,6 +134,29 @@ class FingerprinterTest {
   }
 
   @Test
+  void templatesWithEqualHashCodesKeepTheirOwnIdsInTheMemo() {
+    assertThat("Aa".hashCode()).isEqualTo("BB".hashCode());
+    Fingerprinter fingerprinter = new Fingerprinter(RULES);
+    for (int round = 0; round < 2; round++) {
+      for (String message : List.of("Aa", "BB")) {
+        Fingerprint f = fingerprinter.fingerprintMessage(message);
+        assertThat(f.template()).isEqualTo(message);
+        assertThat(f.id())
+            .isEqualTo(
+                Fingerprinter.sha256Hex(Fingerprinter.canonical("", "", "", false, message)));
+      }
+    }
+  }
+
+  @Test
+  void aRedactedSecretDoesNotStayInTheTokenizerBuffer() {
+    // The redacted text is shorter, so rewriting the buffer with it would leave the secret's tail.
+    FINGERPRINTER.fingerprintMessage("login password=hunter2-with-a-long-secret-tail");
+    char[] buffer = Tokenizer.current().load("");
+    assertThat(new String(buffer)).doesNotContain("secret-tail");
+  }
+
+  @Test
   void shuffledAndSplitCorpusGetsIdenticalAssignments() throws Exception {
     List<String> corpus = new ArrayList<>();
     LoghubCorpus.load().forEach(log -> corpus.addAll(log.messages()));

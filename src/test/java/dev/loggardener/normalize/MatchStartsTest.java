@@ -1,0 +1,165 @@
+package dev.loggardener.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MatchStartsTest {
+  static Stream<Arguments> patterns() {
+    return Stream.of(
+        Arguments.of("(?<![\\w.+-])[2-6](?:[ -]?\\d){12,18}(?![\\w-]|\\.\\d)", "23456"),
+        Arguments.of("\\beyJ[A-Za-z0-9_-]{4,}", "e"),
+        Arguments.of("\\d+x", "0123456789"),
+        Arguments.of("(?=ab)[a-c_]+", "_abc"),
+        Arguments.of("[A-Za-z0-9._%+-]+@", null),
+        Arguments.of(
+            "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@",
+            "%+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_" + "abcdefghijklmnopqrstuvwxyz"),
+        Arguments.of("(?i)a[bc]", "Aa"),
+        Arguments.of("(?i)\\b(bearer|basic)\\s", "Bb"),
+        Arguments.of("a(?i)bc", null),
+        Arguments.of("(?i:a)bc", null),
+        Arguments.of("ab|cd", "ac"),
+        Arguments.of("a?b", "ab"),
+        Arguments.of("a*b", "ab"),
+        Arguments.of("a{0,2}b", "ab"),
+        Arguments.of("(?:x-)?(?:request|trace)id", "rtx"),
+        Arguments.of("(?<name>ab)c", "a"),
+        Arguments.of("\\.x", "."),
+        Arguments.of("\\s*x", "\t\n\u000b\f\r x"),
+        Arguments.of("a?", null),
+        Arguments.of("(?:ab)?", null),
+        Arguments.of("[^a]b", null),
+        Arguments.of("[a&&b]", null),
+        Arguments.of("[\\w]x", null),
+        Arguments.of("(?:ab)c", "a"),
+        Arguments.of("\\Qab\\E", null),
+        Arguments.of("\\Gab", null),
+        Arguments.of("(a)\\1", null),
+        Arguments.of("\\1", null),
+        Arguments.of("\\tx", null),
+        Arguments.of(".b", null),
+        Arguments.of("-b", "-"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("patterns")
+  void readsTheCharactersEveryMatchStartsWithFromTheRegexText(String regex, String expected) {
+    MatchStarts starts = MatchStarts.of(Pattern.compile(regex));
+    if (expected == null) {
+      assertThat(starts).isNull();
+      return;
+    }
+    StringBuilder actual = new StringBuilder();
+    for (char c = 0; c < 128; c++) {
+      if (starts.mayStartWith(c)) {
+        actual.append(c);
+      }
+    }
+    assertThat(actual).hasToString(expected);
+  }
+
+  static Stream<Arguments> lookbehinds() {
+    return Stream.of(
+        Arguments.of(
+            "(?<![\\w.+-])[2-6]",
+            "+-.0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
+        Arguments.of("(?<![\\d])x", "0123456789"),
+        Arguments.of("(?<![a-c%])x", "%abc"),
+        Arguments.of("(?<![^a])x", ""),
+        Arguments.of("(?<![\\s])x", "\t\n\u000b\f\r "),
+        Arguments.of("(?<![\\S])x", ""),
+        Arguments.of("(?<!ab)x", ""),
+        Arguments.of("(?<=[a])x", ""),
+        Arguments.of("(?<![a])b|c", ""),
+        Arguments.of("\\bfoo", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
+        Arguments.of(
+            "\\b(?:x-)?id", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
+        Arguments.of("\\bfoo|bar", ""),
+        Arguments.of("\\b[a.]", ""),
+        Arguments.of("(?i)(?<![a])b", ""),
+        Arguments.of("x", ""));
+  }
+
+  @ParameterizedTest
+  @MethodSource("lookbehinds")
+  void aLeadingLookbehindOrWordBoundaryGivesTheCharactersAMatchNeverFollows(
+      String regex, String expected) {
+    MatchStarts starts = MatchStarts.of(Pattern.compile(regex));
+    StringBuilder actual = new StringBuilder();
+    for (char c = 0; c < 128; c++) {
+      if (starts.neverFollows(c)) {
+        actual.append(c);
+      }
+    }
+    assertThat(actual).hasToString(expected);
+  }
+
+  @Test
+  void aMatchMayStartAtTheTextStartAndAfterNonAsciiDespiteTheLookbehind() {
+    MatchStarts starts = MatchStarts.of(Pattern.compile("(?<![\\w])a"));
+    assertThat(starts.next("ab", 0)).isZero();
+    assertThat(starts.next("ba", 0)).as("after a word character").isEqualTo(2);
+    assertThat(starts.next("ba a", 1)).as("looks at the character before from").isEqualTo(3);
+    assertThat(starts.next(" a", 0)).isEqualTo(1);
+    assertThat(starts.next("\u00e9a", 0)).isEqualTo(1);
+    assertThat(starts.next(" b", 0)).isEqualTo(2);
+  }
+
+  @Test
+  void flagsOtherThanCaseInsensitiveGiveNoAnswer() {
+    assertThat(MatchStarts.of(Pattern.compile("abc", Pattern.COMMENTS))).isNull();
+    MatchStarts starts = MatchStarts.of(Pattern.compile("abc", Pattern.CASE_INSENSITIVE));
+    assertThat(starts.mayStartWith('A')).isTrue();
+    assertThat(starts.mayStartWith('a')).isTrue();
+    assertThat(starts.mayStartWith('b')).isFalse();
+    assertThat(starts.mayStartWith('\u212a')).as("any non-ASCII character may fold").isTrue();
+  }
+
+  /** Inputs where the rules match, almost match, and match next to each other. */
+  private static final List<String> TEXTS =
+      List.of(
+          "charge 4111 1111 1111 1111 declined",
+          "cards 4111111111111111,5500-0000-0000-0004 and 4111-1111-1111-1112",
+          "blk_-1608999687919862906 and 24111111111111111 and x4111111111111111",
+          "3530111333300000 4111111111111111",
+          "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVP rejected eyJab.cd",
+          "mail jane.doe+x@example.co.uk, a@b.cc; com.foo.Bar@1a2b3c x@y",
+          "key AIzaSyA1234567890abcdefghijklmnopqrstuv and AIzaSyA12",
+          "PRIVATE-TOKEN glpat-xxxxxxxxxxxxxxxxxxxx1234 glpat-short",
+          "$1 \\ $ replacement characters 4111 1111 1111 1111",
+          "");
+
+  @Test
+  void searchingOnlyAtMatchStartsGivesWhatAFullSearchGivesForEveryShippedRule() {
+    List<String> inputs = new ArrayList<>(TEXTS);
+    for (Rule rule : RuleSet.loadDefault().rules()) {
+      rule.examples().forEach(example -> inputs.add(example.input()));
+    }
+    for (Rule rule : RuleSet.loadDefault().rules()) {
+      MatchStarts starts = MatchStarts.of(rule.pattern());
+      for (String input : inputs) {
+        assertThat(rule.apply(input, starts)).as(rule.id()).isEqualTo(rule.apply(input));
+      }
+    }
+  }
+
+  @Test
+  void theCardRuleHasKnownMatchStartsAndStillRedactsACard() {
+    Rule card =
+        RuleSet.loadDefault().rules().stream()
+            .filter(r -> r.id().equals("card-number"))
+            .findFirst()
+            .orElseThrow();
+    MatchStarts starts = MatchStarts.of(card.pattern());
+    assertThat(starts).isNotNull();
+    assertThat(card.apply("pay 4111 1111 1111 1111 now", starts)).isEqualTo("pay <CARD> now");
+  }
+}
