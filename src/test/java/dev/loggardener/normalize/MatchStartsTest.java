@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -147,6 +148,39 @@ class MatchStartsTest {
       MatchStarts starts = MatchStarts.of(rule.pattern());
       for (String input : inputs) {
         assertThat(rule.apply(input, starts)).as(rule.id()).isEqualTo(rule.apply(input));
+      }
+    }
+  }
+
+  @Test
+  void searchingOnlyAtMatchStartsAgreesWithAFullSearchOnRandomEditsOfTheExamples() {
+    List<String> seeds = new ArrayList<>(TEXTS);
+    for (Rule rule : RuleSet.loadDefault().rules()) {
+      rule.examples().forEach(example -> seeds.add(example.input()));
+    }
+    String pool = "aAzZ09_-.+@:/=\"' \t\n$\\[](){}|\u00e9\u212a\u0130\ud83d\ude00";
+    Random random = new Random(20261129L);
+    List<Rule> rules = RuleSet.loadDefault().rules();
+    List<MatchStarts> starts = rules.stream().map(r -> MatchStarts.of(r.pattern())).toList();
+    for (int round = 0; round < 3_000; round++) {
+      StringBuilder text = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
+      if (random.nextBoolean()) {
+        text.append(' ').append(seeds.get(random.nextInt(seeds.size())));
+      }
+      for (int edit = random.nextInt(4); edit > 0 && text.length() > 0; edit--) {
+        int at = random.nextInt(text.length() + 1);
+        char c = pool.charAt(random.nextInt(pool.length()));
+        if (random.nextBoolean() || at == text.length()) {
+          text.insert(at, c);
+        } else {
+          text.setCharAt(at, c);
+        }
+      }
+      String input = text.toString();
+      for (int i = 0; i < rules.size(); i++) {
+        assertThat(rules.get(i).apply(input, starts.get(i)))
+            .as("%s on %s", rules.get(i).id(), input)
+            .isEqualTo(rules.get(i).apply(input));
       }
     }
   }
