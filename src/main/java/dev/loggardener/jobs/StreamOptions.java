@@ -27,7 +27,9 @@ public interface StreamOptions extends PubsubOptions, BigQueryOptions {
 
   @Description(
       "Glob of Cloud Logging exports to read instead of Pub/Sub: NDJSON or JSON-array files,"
-          + " gzipped or not, e.g. ./exports/*.json.gz or gs://bucket/logs/2026-11-*.json.")
+          + " gzipped or not, e.g. ./exports/*.json.gz or gs://bucket/logs/2026-11-*.json. Read"
+          + " as a bounded input; on this machine the run command reads local exports in"
+          + " event-time order instead, in a heap that does not grow with the input.")
   String getInputFiles();
 
   void setInputFiles(String value);
