@@ -159,13 +159,9 @@ public final class LocalRun {
 
   private static List<ExportPlan.Slice> plan(
       List<Path> files, Settings settings, PrintStream progress, long started) throws IOException {
-    long total = 0;
-    for (Path file : files) {
-      total += Files.size(file);
-    }
+    long total = totalBytes(files);
     long every = settings.progressEvery().getMillis() * 1_000_000L;
     AtomicLong lastLine = new AtomicLong(started);
-    long bytes = total;
     LogEntryParser parser = new LogEntryParser();
     return ExportPlan.of(
         files,
@@ -176,9 +172,17 @@ public final class LocalRun {
           long now = System.nanoTime();
           long last = lastLine.get();
           if (now - last >= every && lastLine.compareAndSet(last, now)) {
-            progress.println(planningLine((now - started) / 1_000_000_000L, scanned, bytes));
+            progress.println(planningLine((now - started) / 1_000_000_000L, scanned, total));
           }
         });
+  }
+
+  private static long totalBytes(List<Path> files) throws IOException {
+    long total = 0;
+    for (Path file : files) {
+      total += Files.size(file);
+    }
+    return total;
   }
 
   /** A progress line of the planning pass, which reads every entry's event time first. */

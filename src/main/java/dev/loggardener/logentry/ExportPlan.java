@@ -28,7 +28,7 @@ import java.util.function.LongConsumer;
  * come is earlier than that slice's earliest event time. That is an exact watermark for files: a
  * streaming pipeline can close event-time windows while it reads, holding only the windows that
  * unread slices can still reach, and no entry is ever late. Files written in time order, in either
- * direction (`gcloud logging read` writes newest first), give slices whose time ranges barely
+ * direction ({@code gcloud logging read} writes newest first), give slices whose time ranges barely
  * overlap; a file in random order gives slices that all span the whole period, and the windows stay
  * open until the end.
  *

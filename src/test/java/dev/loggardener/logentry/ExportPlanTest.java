@@ -142,6 +142,21 @@ class ExportPlanTest {
   }
 
   @Test
+  void reportsAFailureWhileScanningAsAnIoErrorWithItsCause() throws IOException {
+    Path file = dir.resolve("day.jsonl");
+    Files.writeString(file, entry("e0", START) + "\n");
+    Function<byte[], Optional<Instant>> failing =
+        payload -> {
+          throw new IllegalStateException("unreadable entry");
+        };
+
+    assertThatThrownBy(() -> ExportPlan.of(List.of(file), 10, failing, 2, n -> {}))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("unreadable entry")
+        .hasCauseInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void refusesANonPositiveSliceSizeOrThreadCount() {
     assertThatThrownBy(() -> ExportPlan.of(List.of(), 0, EVENT_TIME, 1, n -> {}))
         .isInstanceOf(IllegalArgumentException.class);
