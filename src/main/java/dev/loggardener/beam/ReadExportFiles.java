@@ -112,6 +112,23 @@ public final class ReadExportFiles extends PTransform<PBegin, PCollection<RawMes
     }
   }
 
+  /**
+   * Emits the entries of one slice as raw messages named {@code FILE#INDEX} ({@code lineStart}
+   * null: the whole file) or {@code FILE@LINESTART#INDEX}, and returns how many there were.
+   */
+  static long emitEntries(
+      ExportReader reader, String file, Long lineStart, DoFn.OutputReceiver<RawMessage> out)
+      throws IOException {
+    String idPrefix = lineStart == null ? file + "#" : file + "@" + lineStart + "#";
+    long index = 0;
+    try (reader) {
+      while (reader.hasNext()) {
+        out.output(new RawMessage(reader.next(), Map.of(), idPrefix + index++));
+      }
+    }
+    return index;
+  }
+
   private static final class SplitEntriesFn extends DoFn<ExportSlice, RawMessage> {
     private final Counter entries = Metrics.counter("read", "entries");
 
@@ -121,25 +138,16 @@ public final class ReadExportFiles extends PTransform<PBegin, PCollection<RawMes
       try (ReadableByteChannel channel =
           FileSystems.open(FileSystems.matchNewResource(slice.file(), false))) {
         if (slice.whole()) {
-          emit(ExportReader.open(Channels.newInputStream(channel)), slice.file() + "#", out);
+          entries.inc(
+              emitEntries(
+                  ExportReader.open(Channels.newInputStream(channel)), slice.file(), null, out));
           return;
         }
         SeekableByteChannel seekable = (SeekableByteChannel) channel;
         long start = ExportSlices.lineStartAtOrAfter(seekable, slice.from());
         long end = ExportSlices.lineStartAtOrAfter(seekable, slice.to());
         InputStream range = ExportSlices.range(seekable, start, end);
-        emit(ExportReader.openLines(range), slice.file() + "@" + start + "#", out);
-      }
-    }
-
-    private void emit(ExportReader reader, String idPrefix, OutputReceiver<RawMessage> out)
-        throws IOException {
-      try (reader) {
-        long index = 0;
-        while (reader.hasNext()) {
-          out.output(new RawMessage(reader.next(), Map.of(), idPrefix + index++));
-          entries.inc();
-        }
+        entries.inc(emitEntries(ExportReader.openLines(range), slice.file(), start, out));
       }
     }
   }

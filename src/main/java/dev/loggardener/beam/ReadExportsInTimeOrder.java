@@ -1,12 +1,10 @@
 package dev.loggardener.beam;
 
 import dev.loggardener.logentry.ExportPlan;
-import dev.loggardener.logentry.ExportReader;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -175,25 +173,20 @@ public final class ReadExportsInTimeOrder extends PTransform<PBegin, PCollection
     public void process(@Element ExportPlan.Slice slice, OutputReceiver<RawMessage> out)
         throws IOException {
       ExportPlan.Entries open = slice.open();
-      String idPrefix =
-          slice.whole() ? slice.file() + "#" : slice.file() + "@" + open.start() + "#";
-      long index = 0;
-      try (ExportReader reader = open.reader()) {
-        while (reader.hasNext()) {
-          out.output(new RawMessage(reader.next(), Map.of(), idPrefix + index++));
-        }
-      }
-      if (index != slice.entries()) {
+      long read =
+          ReadExportFiles.emitEntries(
+              open.reader(), slice.file(), slice.whole() ? null : open.start(), out);
+      if (read != slice.entries()) {
         throw new IllegalStateException(
             slice.file()
                 + " changed after it was planned: a slice planned with "
                 + slice.entries()
                 + " entries now holds "
-                + index
+                + read
                 + "; run again on files that are not being written");
       }
       slices.inc();
-      entries.inc(index);
+      entries.inc(read);
     }
   }
 }

@@ -44,6 +44,9 @@ public final class LocalRun {
   /** NDJSON slices of 1 MB: about a thousand entries each, and ten per read of the source. */
   static final long PLAN_SLICE_BYTES = 1024 * 1024;
 
+  /** Threads for planning and for the runner: one per core, at least two. */
+  private static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
+
   private LocalRun() {}
 
   /**
@@ -102,7 +105,7 @@ public final class LocalRun {
                 "--blockOnRun=false",
                 "--enforceImmutability=false",
                 "--enforceEncodability=false",
-                "--targetParallelism=" + Math.max(2, Runtime.getRuntime().availableProcessors()),
+                "--targetParallelism=" + WORKERS,
                 "--inputFiles=" + settings.inputGlob(),
                 "--duckDbFile=" + settings.store(),
                 "--windowSizeMinutes=" + settings.windowSizeMinutes(),
@@ -167,7 +170,7 @@ public final class LocalRun {
         files,
         PLAN_SLICE_BYTES,
         payload -> parser.eventTime(payload, Map.of()),
-        Math.max(2, Runtime.getRuntime().availableProcessors()),
+        WORKERS,
         scanned -> {
           long now = System.nanoTime();
           long last = lastLine.get();

@@ -84,7 +84,7 @@ public final class ExportPlan {
    */
   public record Entries(long start, ExportReader reader) {}
 
-  /** Slices plans in plan order: entries without an event time first, then by earliest time. */
+  /** Plan order: slices without an event time first, then by earliest event time. */
   static final Comparator<Slice> PLAN_ORDER =
       Comparator.comparing(Slice::earliest, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(Slice::file)
