@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 /**
  * Turns raw bytes into a gson tree under explicit limits, so that hostile input becomes a rejection
@@ -38,6 +39,70 @@ final class JsonTreeReader {
   }
 
   JsonObject readObject(byte[] payload) throws PayloadRejection {
+    // Our own depth check fires first; gson's is a second fence one level further.
+    JsonReader reader = open(payload, maxDepth + 1);
+    try {
+      JsonElement root = read(reader, 0);
+      requireEnd(reader);
+      if (!root.isJsonObject()) {
+        throw new PayloadRejection(
+            RejectReason.NOT_AN_OBJECT, "the JSON value is " + kind(root) + ", not an object");
+      }
+      return root.getAsJsonObject();
+    } catch (IOException | IllegalStateException | NumberFormatException e) {
+      throw new PayloadRejection(RejectReason.NOT_JSON, firstLine(e.getMessage()));
+    }
+  }
+
+  /**
+   * Reads only the named top-level members into the object, and rejects exactly the payloads that
+   * {@link #readObject} rejects (possibly for another reason): the other members are skipped
+   * without building their values, which is several times cheaper for a large payload.
+   *
+   * <p>Gson's skipping does not refuse unescaped control characters inside strings, so a payload
+   * holding any control byte is read whole instead; and the nesting limit is exactly {@code
+   * maxDepth}, the bound {@link #readObject} enforces itself.
+   */
+  JsonObject readMembers(byte[] payload, Set<String> names) throws PayloadRejection {
+    if (payload != null && hasControlByte(payload)) {
+      return readObject(payload);
+    }
+    JsonReader reader = open(payload, maxDepth);
+    try {
+      if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+        JsonElement root = read(reader, 0);
+        requireEnd(reader);
+        throw new PayloadRejection(
+            RejectReason.NOT_AN_OBJECT, "the JSON value is " + kind(root) + ", not an object");
+      }
+      JsonObject object = new JsonObject();
+      reader.beginObject();
+      while (reader.hasNext()) {
+        String name = reader.nextName();
+        if (names.contains(name)) {
+          object.add(name, read(reader, 1));
+        } else {
+          reader.skipValue();
+        }
+      }
+      reader.endObject();
+      requireEnd(reader);
+      return object;
+    } catch (IOException | IllegalStateException | NumberFormatException e) {
+      throw new PayloadRejection(RejectReason.NOT_JSON, firstLine(e.getMessage()));
+    }
+  }
+
+  private static boolean hasControlByte(byte[] payload) {
+    for (byte b : payload) {
+      if (b >= 0 && b < 0x20) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private JsonReader open(byte[] payload, int nestingLimit) throws PayloadRejection {
     if (payload == null || payload.length == 0) {
       throw new PayloadRejection(RejectReason.EMPTY, "the payload has no bytes");
     }
@@ -52,21 +117,14 @@ final class JsonTreeReader {
     }
     JsonReader reader = new JsonReader(new StringReader(text));
     reader.setStrictness(Strictness.STRICT);
-    // Our own depth check fires first; gson's is a second fence with the same bound.
-    reader.setNestingLimit(maxDepth + 1);
-    try {
-      JsonElement root = read(reader, 0);
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
-        throw new PayloadRejection(
-            RejectReason.NOT_JSON, "unexpected content after the JSON value at " + where(reader));
-      }
-      if (!root.isJsonObject()) {
-        throw new PayloadRejection(
-            RejectReason.NOT_AN_OBJECT, "the JSON value is " + kind(root) + ", not an object");
-      }
-      return root.getAsJsonObject();
-    } catch (IOException | IllegalStateException | NumberFormatException e) {
-      throw new PayloadRejection(RejectReason.NOT_JSON, firstLine(e.getMessage()));
+    reader.setNestingLimit(nestingLimit);
+    return reader;
+  }
+
+  private static void requireEnd(JsonReader reader) throws IOException, PayloadRejection {
+    if (reader.peek() != JsonToken.END_DOCUMENT) {
+      throw new PayloadRejection(
+          RejectReason.NOT_JSON, "unexpected content after the JSON value at " + where(reader));
     }
   }
 

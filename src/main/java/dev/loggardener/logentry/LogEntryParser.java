@@ -10,6 +10,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +50,7 @@ public final class LogEntryParser implements Serializable {
   private static final Pattern LATENCY = Pattern.compile("\\s*(\\d{1,12}(?:\\.\\d{1,9})?)s\\s*");
   private static final Pattern TRACE = Pattern.compile("projects/[^/]+/traces/(.+)");
   private static final StackTraceParser STACK_TRACES = new StackTraceParser();
+  private static final Set<String> TIME_MEMBERS = Set.of("timestamp", "receiveTimestamp");
 
   private final int maxBytes;
   private final int maxDepth;
@@ -91,7 +93,7 @@ public final class LogEntryParser implements Serializable {
    */
   public Optional<Instant> eventTime(byte[] payload, Map<String, String> attributes) {
     try {
-      JsonObject root = new JsonTreeReader(maxBytes, maxDepth).readObject(payload);
+      JsonObject root = new JsonTreeReader(maxBytes, maxDepth).readMembers(payload, TIME_MEMBERS);
       return Optional.of(eventTime(root, attributes == null ? Map.of() : attributes).time());
     } catch (PayloadRejection rejection) {
       return Optional.empty();

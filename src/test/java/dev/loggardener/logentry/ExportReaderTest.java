@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -127,6 +128,70 @@ class ExportReaderTest {
       reader.forEachRemaining(chunk -> chunks.add(new String(chunk, StandardCharsets.UTF_8)));
     }
     assertThat(chunks).containsExactly(input.substring(0, 32), "{\"b\":1}");
+  }
+
+  /**
+   * Lines of up to twice the read buffer, arriving in reads of random length, split exactly as
+   * splitting the whole text at newlines would: blank lines skipped, one trailing CR dropped, cut
+   * at the chunk limit.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @CsvSource({"1", "2", "3", "4", "5"})
+  void splitsLinesAcrossReadsLikeSplittingTheWholeText(long seed) throws IOException {
+    Random random = new Random(seed);
+    int limit = 100_000;
+    StringBuilder text = new StringBuilder();
+    for (int line = 0; line < 60; line++) {
+      int kind = random.nextInt(5);
+      int length = kind == 0 ? random.nextInt(4) : random.nextInt(kind == 1 ? 140_000 : 300);
+      for (int i = 0; i < length; i++) {
+        text.append(
+            kind == 0 ? " \t\r".charAt(random.nextInt(3)) : (char) ('a' + random.nextInt(26)));
+      }
+      text.append(random.nextBoolean() ? "\r\n" : "\n");
+    }
+    byte[] bytes = text.toString().getBytes(StandardCharsets.US_ASCII);
+
+    List<String> expected = new ArrayList<>();
+    for (String line : text.toString().split("\n")) {
+      String kept = line.substring(0, Math.min(line.length(), limit));
+      if (!line.isBlank()) {
+        expected.add(kept.endsWith("\r") ? kept.substring(0, kept.length() - 1) : kept);
+      }
+    }
+    List<String> chunks = new ArrayList<>();
+    try (ExportReader reader = ExportReader.open(new ShortReads(bytes, random), limit)) {
+      reader.forEachRemaining(chunk -> chunks.add(new String(chunk, StandardCharsets.US_ASCII)));
+    }
+    assertThat(chunks).isEqualTo(expected);
+  }
+
+  /** Hands out its bytes in reads of random length, as a network or pipe stream does. */
+  private static final class ShortReads extends InputStream {
+    private final byte[] bytes;
+    private final Random random;
+    private int position;
+
+    ShortReads(byte[] bytes, Random random) {
+      this.bytes = bytes;
+      this.random = random;
+    }
+
+    @Override
+    public int read() {
+      return position < bytes.length ? bytes[position++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] target, int offset, int length) {
+      if (position == bytes.length) {
+        return -1;
+      }
+      int n = Math.min(Math.min(length, bytes.length - position), 1 + random.nextInt(90_000));
+      System.arraycopy(bytes, position, target, offset, n);
+      position += n;
+      return n;
+    }
   }
 
   @Test

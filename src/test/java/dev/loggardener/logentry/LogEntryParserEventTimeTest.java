@@ -54,6 +54,33 @@ class LogEntryParserEventTimeTest {
     assertThat(parser.parse(payload, Map.of())).isInstanceOf(ParseResult.Rejected.class);
   }
 
+  /**
+   * The event time skips the members it does not need; what it skips must still be refused exactly
+   * when the parser refuses it: a raw control character in a string, nesting past the limit, a
+   * malformed value after the timestamp, trailing content.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '`',
+      value = {
+        "raw tab in a skipped string | `{\"timestamp\":\"2026-11-27T10:00:01Z\",\"textPayload\":\"a\tb\"}` | false",
+        "raw CR in a skipped name    | `{\"timestamp\":\"2026-11-27T10:00:01Z\",\"a\rb\":1}`         | false",
+        "four levels, the limit      | `{\"timestamp\":\"2026-11-27T10:00:01Z\",\"a\":{\"b\":[[1]]}}`  | true",
+        "five levels, past it        | `{\"timestamp\":\"2026-11-27T10:00:01Z\",\"a\":{\"b\":[[[1]]]}}` | false",
+        "malformed skipped value     | `{\"timestamp\":\"2026-11-27T10:00:01Z\",\"a\":[1,]}`         | false",
+        "bad escape in skipped value | `{\"timestamp\":\"2026-11-27T10:00:01Z\",\"a\":\"\\q\"}`       | false",
+        "trailing content            | `{\"timestamp\":\"2026-11-27T10:00:01Z\"} {}`                | false",
+        "escaped tab is fine         | `{\"timestamp\":\"2026-11-27T10:00:01Z\",\"a\":\"a\\tb\"}`      | true",
+      })
+  void skipsOnlyWhatTheParserWouldAccept(String what, String json, boolean accepted) {
+    LogEntryParser shallow = new LogEntryParser(LogEntryParser.DEFAULT_MAX_BYTES, 4);
+    byte[] payload = json.getBytes(StandardCharsets.UTF_8);
+
+    assertThat(shallow.parse(payload, Map.of()) instanceof ParseResult.Parsed).isEqualTo(accepted);
+    assertThat(shallow.eventTime(payload, Map.of()).isPresent()).isEqualTo(accepted);
+  }
+
   @Test
   void isPresentForAnEntryRejectedForAnotherField() {
     byte[] payload =
