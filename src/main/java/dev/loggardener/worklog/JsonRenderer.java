@@ -18,6 +18,12 @@ public final class JsonRenderer {
   /** Version of the JSON format. */
   public static final int SCHEMA_VERSION = 1;
 
+  /**
+   * Trace ids listed per message. A busy fingerprint has a trace per request, thousands a day, and
+   * listing them all made the JSON grow with the traffic (31 MB for a million entries).
+   */
+  public static final int LISTED_TRACE_IDS = 20;
+
   private JsonRenderer() {}
 
   /** The worklog as pretty-printed JSON, ending with a newline. */
@@ -139,7 +145,8 @@ public final class JsonRenderer {
     }
     o.add("source_locations", locations);
     o.addProperty("exception_type", s.exceptionType());
-    o.add("trace_ids", strings(s.traceIds()));
+    o.add("trace_ids", strings(s.traceIds().stream().limit(LISTED_TRACE_IDS).toList()));
+    o.addProperty("trace_count", s.traceIds().size());
     return o;
   }
 

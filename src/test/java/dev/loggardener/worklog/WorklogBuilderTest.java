@@ -2,6 +2,8 @@ package dev.loggardener.worklog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,6 +132,36 @@ class WorklogBuilderTest {
             "No issue categories in this period.",
             "**Total Issues Identified:** 0");
     assertThat(JsonRenderer.render(worklog)).contains("\"categories\": []", "\"entries\": 0");
+  }
+
+  @Test
+  void listsABoundedSampleOfTraceIdsAndCountsThemAll() {
+    List<IssueWindow> panes = new ArrayList<>();
+    for (int minute = 0; minute < 50; minute++) {
+      String at = String.format("2026-11-28T09:%02d:00Z", minute);
+      panes.add(
+          IssueWindow.fromColumns(
+              new ExampleRows.Row("busy", "ERROR", "Request failed", "Request failed")
+                  .traces(String.format("t%03da", minute), String.format("t%03db", minute))
+                  .pane(1, at)));
+    }
+
+    Worklog worklog =
+        new WorklogBuilder(WorklogSettings.defaults("p", WorklogRules.none()))
+            .build(ExampleRows.PERIOD, panes, List.of(), Map.of(), "test", ExampleRows.END);
+    JsonObject message =
+        JsonParser.parseString(JsonRenderer.render(worklog))
+            .getAsJsonObject()
+            .getAsJsonArray("categories")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonArray("messages")
+            .get(0)
+            .getAsJsonObject();
+
+    assertThat(message.get("trace_count").getAsInt()).isEqualTo(100);
+    assertThat(message.getAsJsonArray("trace_ids")).hasSize(JsonRenderer.LISTED_TRACE_IDS);
+    assertThat(message.getAsJsonArray("trace_ids").get(0).getAsString()).isEqualTo("t000a");
   }
 
   @Test
