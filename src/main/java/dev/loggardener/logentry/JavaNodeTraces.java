@@ -172,7 +172,7 @@ final class JavaNodeTraces {
 
   private static Optional<StackTrace> inline(List<String> lines) {
     for (String line : lines) {
-      if (line.length() > StackTraceParser.MAX_LINE_LENGTH) {
+      if (line.length() > StackTraceParser.MAX_LINE_LENGTH || !namesAThrowable(line)) {
         continue;
       }
       Matcher m = JAVA_INLINE.matcher(line);
@@ -182,6 +182,14 @@ final class JavaNodeTraces {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the line holds one of the words a throwable's name must end with: most lines hold none,
+   * and this check costs a fraction of a search for a qualified name.
+   */
+  private static boolean namesAThrowable(String line) {
+    return line.contains("Exception") || line.contains("Error") || line.contains("Throwable");
   }
 
   private static StackTrace node(List<String> lines) {
