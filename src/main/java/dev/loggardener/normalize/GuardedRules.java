@@ -25,6 +25,11 @@ final class GuardedRules implements Serializable {
   private final long alwaysRun;
   private final transient long[] singleCharRules = new long[128];
 
+  /**
+   * The ASCII characters that are a whole trigger, lower-case; their rules are in singleCharRules.
+   */
+  private final transient char[] singleCharTriggers;
+
   /** Triggers of two characters, or with a non-ASCII one among the first three. */
   private final transient PairIndex shortTriggers = new PairIndex();
 
@@ -48,6 +53,9 @@ final class GuardedRules implements Serializable {
   private final long digitRunRules;
 
   private final int[] minDigitRuns;
+
+  /** The shortest run of {@link #minDigitRuns} above zero, or zero when none is. */
+  private final int shortestDigitRun;
 
   private record Trigger(String text, long ruleBit) {}
 
@@ -134,6 +142,13 @@ final class GuardedRules implements Serializable {
     this.matchStarts =
         this.rules.stream().map(rule -> MatchStarts.of(rule.pattern())).toArray(MatchStarts[]::new);
     this.alwaysRun = always;
+    StringBuilder singles = new StringBuilder();
+    for (char c = 0; c < 128; c++) {
+      if (singleCharRules[c] != 0) {
+        singles.append(c);
+      }
+    }
+    this.singleCharTriggers = singles.toString().toCharArray();
     this.hasShortTriggers = hasShort;
     long withDigitRun = 0;
     this.minDigitRuns = new int[rules.size()];
@@ -144,6 +159,7 @@ final class GuardedRules implements Serializable {
       }
     }
     this.digitRunRules = withDigitRun;
+    this.shortestDigitRun = Arrays.stream(minDigitRuns).filter(run -> run > 0).min().orElse(0);
   }
 
   /** Rebuilds the trigger index, whose tables are mostly empty slots, instead of reading it. */
@@ -191,33 +207,23 @@ final class GuardedRules implements Serializable {
    *
    * <p>The last three lower-cased characters, seven bits each, roll through one int: its hashed
    * value is the triple filter of a long trigger ending here, its upper pair the trigger's index
-   * key, its lower pair that of a short trigger.
+   * key, its lower pair that of a short trigger. The digit run is measured apart ({@link
+   * #longestDigitRun}), which keeps this per-character loop free of the branches on digits that log
+   * messages make unpredictable.
    */
   long runnable(String text, char[] chars, int n) {
-    long found = alwaysRun;
-    long[] singleRules = singleCharRules;
+    long found = alwaysRun | singleCharRulesIn(text);
     long[] shortBits = hasShortTriggers ? shortTriggers.bits : null;
     long[] longBits = longTriggers.bits;
     long[] triples = tripleBits;
-    int longestRun = 0;
-    int run = 0;
     int window = 0;
     for (int i = 0; i < n; i++) {
       char raw = chars[i];
-      if (raw >= '0' && raw <= '9') {
-        run++;
-        if (run > longestRun) {
-          longestRun = run;
-        }
-      } else if (run > 0 && !continuesDigitRun(chars, n, raw, i)) {
-        run = 0;
-      }
       // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
       // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
       boolean longCandidate;
       if (raw < 128) {
-        char c = lower(raw);
-        found |= singleRules[c];
+        char c = LOWER[raw];
         window = (window << 7 | c) & WINDOW_MASK;
         longCandidate = isSet(triples, tripleHash(window));
       } else {
@@ -232,6 +238,7 @@ final class GuardedRules implements Serializable {
       }
     }
     if ((found & digitRunRules) != 0) {
+      int longestRun = longestDigitRun(chars, n, shortestDigitRun);
       for (int r = 0; r < minDigitRuns.length; r++) {
         if (longestRun < minDigitRuns[r]) {
           found &= ~(1L << r);
@@ -239,6 +246,76 @@ final class GuardedRules implements Serializable {
       }
     }
     return found;
+  }
+
+  /**
+   * The rules of the one-character triggers in {@code text}: {@link String#indexOf(int)} searches
+   * many characters per step, and the per-character loop is spared a table load.
+   */
+  private long singleCharRulesIn(String text) {
+    long found = 0;
+    for (char c : singleCharTriggers) {
+      char upper = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+      if (text.indexOf(c) >= 0 || (upper != c && text.indexOf(upper) >= 0)) {
+        found |= singleCharRules[c];
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The longest digit run of {@code chars[0, n)} if it has {@code atLeast} (positive) digits or
+   * more, else a length below {@code atLeast}. A run is a sequence of ASCII digits that a single
+   * space or dash between two digits does not end ({@code 4111 1111-1111 1111} is one run of 16).
+   *
+   * <p>A run lies inside a stretch of digits, spaces and dashes, and a run of {@code atLeast}
+   * digits inside a stretch at least that long, which covers one of the positions {@code atLeast -
+   * 1}, {@code 2 * atLeast - 1}... So only the stretches through those positions are looked at, and
+   * only the long enough ones are measured: a few characters per {@code atLeast}, not all.
+   */
+  static int longestDigitRun(char[] chars, int n, int atLeast) {
+    int longest = 0;
+    int covered = 0;
+    for (int p = atLeast - 1; p < n; p += atLeast) {
+      if (p < covered || !inDigitStretch(chars[p])) {
+        continue;
+      }
+      int from = p;
+      while (from > covered && inDigitStretch(chars[from - 1])) {
+        from--;
+      }
+      int to = p + 1;
+      while (to < n && inDigitStretch(chars[to])) {
+        to++;
+      }
+      covered = to;
+      if (to - from >= atLeast) {
+        longest = Math.max(longest, longestRunIn(chars, from, to));
+      }
+    }
+    return longest;
+  }
+
+  /**
+   * The longest digit run in {@code chars[from, to)}, a whole stretch of digits, spaces, dashes.
+   */
+  private static int longestRunIn(char[] chars, int from, int to) {
+    int longest = 0;
+    int run = 0;
+    for (int i = from; i < to; i++) {
+      char c = chars[i];
+      if (c >= '0' && c <= '9') {
+        run++;
+        longest = Math.max(longest, run);
+      } else if (i + 1 >= to || chars[i + 1] < '0' || chars[i + 1] > '9') {
+        run = 0;
+      }
+    }
+    return longest;
+  }
+
+  private static boolean inDigitStretch(char c) {
+    return (c >= '0' && c <= '9') || c == ' ' || c == '-';
   }
 
   private static boolean isSet(long[] bits, int index) {
@@ -253,9 +330,13 @@ final class GuardedRules implements Serializable {
   private static final int PAIR_MASK = (1 << 14) - 1;
   private static final int WINDOW_MASK = (1 << 21) - 1;
 
-  /** Whether a single space or dash at {@code i} sits between two digits of a run. */
-  private static boolean continuesDigitRun(char[] chars, int n, char c, int i) {
-    return (c == ' ' || c == '-') && i + 1 < n && chars[i + 1] >= '0' && chars[i + 1] <= '9';
+  /** ASCII characters lower-cased, one table load instead of a compare per character. */
+  private static final char[] LOWER = new char[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      LOWER[c] = lower(c);
+    }
   }
 
   private static char lower(char c) {
