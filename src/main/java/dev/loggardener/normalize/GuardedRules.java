@@ -23,6 +23,10 @@ final class GuardedRules implements Serializable {
 
   private final List<Rule> rules;
   private final long alwaysRun;
+
+  /** One bit per rule. */
+  private final long allRules;
+
   private final transient long[] singleCharRules = new long[128];
 
   /**
@@ -142,6 +146,7 @@ final class GuardedRules implements Serializable {
     this.matchStarts =
         this.rules.stream().map(rule -> MatchStarts.of(rule.pattern())).toArray(MatchStarts[]::new);
     this.alwaysRun = always;
+    this.allRules = rules.size() == MAX_RULES ? -1L : (1L << rules.size()) - 1;
     StringBuilder singles = new StringBuilder();
     for (char c = 0; c < 128; c++) {
       if (singleCharRules[c] != 0) {
@@ -180,15 +185,16 @@ final class GuardedRules implements Serializable {
       return text;
     }
     String current = text;
-    long runnable = guards;
-    for (int r = 0; r < rules.size(); r++) {
-      if ((runnable & (1L << r)) == 0) {
-        continue;
-      }
+    // The rules still to try, in order: only those whose guards pass are visited, and after a
+    // rule changes the text the guards of the later ones are computed again.
+    long pending = guards & allRules;
+    while (pending != 0) {
+      int r = Long.numberOfTrailingZeros(pending);
+      pending &= pending - 1;
       String next = rules.get(r).apply(current, matchStarts[r]);
       if (!next.equals(current)) {
         current = next;
-        runnable = runnable(current);
+        pending = runnable(current) & (-2L << r);
       }
     }
     return current;
@@ -212,30 +218,9 @@ final class GuardedRules implements Serializable {
    * messages make unpredictable.
    */
   long runnable(String text, char[] chars, int n) {
-    long found = alwaysRun | singleCharRulesIn(text);
-    long[] shortBits = hasShortTriggers ? shortTriggers.bits : null;
-    long[] longBits = longTriggers.bits;
-    long[] triples = tripleBits;
-    int window = 0;
-    for (int i = 0; i < n; i++) {
-      char raw = chars[i];
-      // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
-      // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
-      boolean longCandidate;
-      if (raw < 128) {
-        char c = LOWER[raw];
-        window = (window << 7 | c) & WINDOW_MASK;
-        longCandidate = isSet(triples, tripleHash(window));
-      } else {
-        window = (window << 7 | (raw & 0x7F)) & WINDOW_MASK;
-        longCandidate = true;
-      }
-      if (longCandidate && i > 1 && isSet(longBits, window >>> 7)) {
-        found = longTriggers.match(text, chars, n, i - 2, window >>> 7, found);
-      }
-      if (shortBits != null && i > 0 && isSet(shortBits, window & PAIR_MASK)) {
-        found = shortTriggers.match(text, chars, n, i - 1, window & PAIR_MASK, found);
-      }
+    long found = alwaysRun | singleCharRulesIn(text) | longTriggerRulesIn(text, chars, n);
+    if (hasShortTriggers) {
+      found = shortTriggerRulesIn(text, chars, n, found);
     }
     if ((found & digitRunRules) != 0) {
       int longestRun = longestDigitRun(chars, n, shortestDigitRun);
@@ -246,6 +231,41 @@ final class GuardedRules implements Serializable {
       }
     }
     return found;
+  }
+
+  /** The rules of the triggers of three or more characters that occur in {@code chars[0, n)}. */
+  private long longTriggerRulesIn(String text, char[] chars, int n) {
+    long found = 0;
+    long[] longBits = longTriggers.bits;
+    long[] triples = tripleBits;
+    int window = 0;
+    for (int i = 0; i < n; i++) {
+      char raw = chars[i];
+      window = (window << 7 | (raw < 128 ? LOWER[raw] : raw & 0x7F)) & WINDOW_MASK;
+      // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
+      // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
+      if ((raw >= 128 || isSet(triples, tripleHash(window)))
+          && i > 1
+          && isSet(longBits, window >>> 7)) {
+        found = longTriggers.match(text, chars, n, i - 2, window >>> 7, found);
+      }
+    }
+    return found;
+  }
+
+  /** Adds to {@code found} the rules of the two-character or non-ASCII triggers in the text. */
+  private long shortTriggerRulesIn(String text, char[] chars, int n, long found) {
+    long result = found;
+    long[] shortBits = shortTriggers.bits;
+    int pair = 0;
+    for (int i = 0; i < n; i++) {
+      char raw = chars[i];
+      pair = (pair << 7 | (raw < 128 ? LOWER[raw] : raw & 0x7F)) & PAIR_MASK;
+      if (i > 0 && isSet(shortBits, pair)) {
+        result = shortTriggers.match(text, chars, n, i - 1, pair, result);
+      }
+    }
+    return result;
   }
 
   /**

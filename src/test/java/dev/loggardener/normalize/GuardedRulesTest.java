@@ -100,6 +100,51 @@ class GuardedRulesTest {
     assertThat(rules.runnable(text) != 0).isEqualTo(runs);
   }
 
+  static Stream<Arguments> shortTriggers() {
+    return Stream.of(
+        Arguments.of("xAbx", true),
+        Arguments.of("a b", false),
+        Arguments.of("ab", true),
+        Arguments.of("the ñU herd", true),
+        Arguments.of("the NU herd", false));
+  }
+
+  @ParameterizedTest
+  @MethodSource("shortTriggers")
+  void runsARuleWithATwoCharacterOrNonAsciiTriggerWhenTheTextHasIt(String text, boolean runs) {
+    GuardedRules rules =
+        new GuardedRules(
+            List.of(rule("ab", "(?i)ab", List.of("ab")), rule("nu", "ñu", List.of("ñu"))));
+
+    assertThat(rules.runnable(text) != 0).isEqualTo(runs);
+  }
+
+  @Test
+  void triesLaterRulesOnTheChangedTextButNeverAnEarlierRuleAgain() {
+    GuardedRules rules =
+        new GuardedRules(
+            List.of(
+                rule("baz-to-qux", "baz", "qux", List.of("baz")),
+                rule("foo-to-bar", "foo", "bar", List.of("foo")),
+                rule("bar-to-baz", "bar", "baz", List.of("bar"))));
+
+    assertThat(rules.apply("foo")).isEqualTo("baz");
+    assertThat(rules.apply("baz foo")).isEqualTo("qux baz");
+  }
+
+  private static Rule rule(String id, String regex, String replaceWith, List<String> triggers) {
+    return new Rule(
+        id,
+        id,
+        Rule.Stage.REDACT,
+        Pattern.compile(regex),
+        replaceWith,
+        triggers,
+        0,
+        false,
+        List.of());
+  }
+
   private static Rule rule(String id, String regex, List<String> triggers) {
     return new Rule(
         id, id, Rule.Stage.REDACT, Pattern.compile(regex), "<X>", triggers, 0, false, List.of());
