@@ -245,7 +245,10 @@ final class Tokenizer {
     if (len + chars.length > out.length) {
       out = Arrays.copyOf(out, Math.max(2 * out.length, len + chars.length));
     }
-    System.arraycopy(chars, 0, out, len, chars.length);
+    char[] target = out;
+    for (int k = 0; k < chars.length; k++) {
+      target[len + k] = chars[k];
+    }
     len += chars.length;
   }
 
