@@ -9,11 +9,13 @@ import java.util.Locale;
  * Applies an ordered list of rules to a text, running each regex only when the rule's cheap guards
  * (trigger literals, digit-run length) say it can match.
  *
- * <p>The guards of all rules are evaluated together in one pass over the text: every trigger is
- * indexed by its first two lower-cased characters (small bit sets say which pairs, and which hashed
- * first three characters, start one), and the longest digit run is counted in the same pass, so a
- * message that no rule can touch costs one scan, not a {@code contains} per trigger or a regex per
- * rule. The index is rebuilt from the rules on deserialization rather than carried along.
+ * <p>The guards of all rules are evaluated together: one pass over the text finds the triggers of
+ * three or more characters (a second one those of two, when there are any), each indexed by its
+ * first two lower-cased characters (small bit sets say which pairs, and which hashed first three
+ * characters, start one); one-character triggers are looked up with {@code indexOf}, and the
+ * longest digit run is measured only where a long enough one can be. So a message that no rule can
+ * touch costs one scan, not a {@code contains} per trigger or a regex per rule. The index is
+ * rebuilt from the rules on deserialization rather than carried along.
  */
 final class GuardedRules implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -211,11 +213,11 @@ final class GuardedRules implements Serializable {
   /**
    * {@link #runnable(String)} given the text's characters in {@code chars[0, n)}.
    *
-   * <p>The last three lower-cased characters, seven bits each, roll through one int: its hashed
-   * value is the triple filter of a long trigger ending here, its upper pair the trigger's index
-   * key, its lower pair that of a short trigger. The digit run is measured apart ({@link
-   * #longestDigitRun}), which keeps this per-character loop free of the branches on digits that log
-   * messages make unpredictable.
+   * <p>In the scan for long triggers the last three lower-cased characters, seven bits each, roll
+   * through one int: its hashed value is the triple filter of a trigger ending here, its upper pair
+   * the trigger's index key; short triggers, none in the default rules, are scanned apart by their
+   * pair. The digit run is measured apart too ({@link #longestDigitRun}), which keeps the
+   * per-character loop free of the branches on digits that log messages make unpredictable.
    */
   long runnable(String text, char[] chars, int n) {
     long found = alwaysRun | singleCharRulesIn(text) | longTriggerRulesIn(text, chars, n);
