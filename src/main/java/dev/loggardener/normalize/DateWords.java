@@ -55,7 +55,11 @@ final class DateWords {
   /** Whether {@code s[from, to)} is a capitalised or upper-case month or weekday name. */
   static boolean isDateWord(char[] s, int from, int to) {
     int len = to - from;
-    if (len < 3 || len > 9 || !Character.isUpperCase(s[from])) {
+    if (len < 3 || len > 9) {
+      return false;
+    }
+    char first = s[from];
+    if (first < 128 ? first < 'A' || first > 'Z' : !Character.isUpperCase(first)) {
       return false;
     }
     long key = key(s, from, to);

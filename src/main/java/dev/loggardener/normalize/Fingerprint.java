@@ -14,14 +14,34 @@ import java.util.Objects;
  */
 public record Fingerprint(String id, String template, String redactedMessage, String ruleSetVersion)
     implements Serializable {
+  /**
+   * Id strings already found valid, each in the slot of its hash: the fingerprinter hands out the
+   * same id string for every message of a known template, and finding that very string here spares
+   * reading its 64 characters again. Strings are immutable, so an id identical to a checked one is
+   * valid; a slot may be overwritten or read stale by another thread, which only costs a check.
+   */
+  private static final String[] CHECKED_IDS = new String[1024];
+
   public Fingerprint {
     Objects.requireNonNull(id, "id");
-    if (!isLowerHex64(id)) {
+    if (!isCheckedId(id)) {
       throw new IllegalArgumentException("fingerprint id must be 64 lower-case hex digits: " + id);
     }
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(redactedMessage, "redactedMessage");
     Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
+  }
+
+  private static boolean isCheckedId(String id) {
+    int slot = id.hashCode() & (CHECKED_IDS.length - 1);
+    if (CHECKED_IDS[slot] == id) {
+      return true;
+    }
+    if (!isLowerHex64(id)) {
+      return false;
+    }
+    CHECKED_IDS[slot] = id;
+    return true;
   }
 
   private static boolean isLowerHex64(String id) {

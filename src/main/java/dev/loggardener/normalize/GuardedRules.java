@@ -9,11 +9,13 @@ import java.util.Locale;
  * Applies an ordered list of rules to a text, running each regex only when the rule's cheap guards
  * (trigger literals, digit-run length) say it can match.
  *
- * <p>The guards of all rules are evaluated together in one pass over the text: every trigger is
- * indexed by its first two lower-cased characters (small bit sets say which pairs, and which hashed
- * first three characters, start one), and the longest digit run is counted in the same pass, so a
- * message that no rule can touch costs one scan, not a {@code contains} per trigger or a regex per
- * rule. The index is rebuilt from the rules on deserialization rather than carried along.
+ * <p>The guards of all rules are evaluated together: one pass over the text finds the triggers of
+ * three or more characters (a second one those of two, when there are any), each indexed by its
+ * first two lower-cased characters (small bit sets say which pairs, and which hashed first three
+ * characters, start one); one-character triggers are looked up with {@code indexOf}, and the
+ * longest digit run is measured only where a long enough one can be. So a message that no rule can
+ * touch costs one scan, not a {@code contains} per trigger or a regex per rule. The index is
+ * rebuilt from the rules on deserialization rather than carried along.
  */
 final class GuardedRules implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -23,7 +25,16 @@ final class GuardedRules implements Serializable {
 
   private final List<Rule> rules;
   private final long alwaysRun;
+
+  /** One bit per rule. */
+  private final long allRules;
+
   private final transient long[] singleCharRules = new long[128];
+
+  /**
+   * The ASCII characters that are a whole trigger, lower-case; their rules are in singleCharRules.
+   */
+  private final transient char[] singleCharTriggers;
 
   /** Triggers of two characters, or with a non-ASCII one among the first three. */
   private final transient PairIndex shortTriggers = new PairIndex();
@@ -48,6 +59,9 @@ final class GuardedRules implements Serializable {
   private final long digitRunRules;
 
   private final int[] minDigitRuns;
+
+  /** The shortest run of {@link #minDigitRuns} above zero, or zero when none is. */
+  private final int shortestDigitRun;
 
   private record Trigger(String text, long ruleBit) {}
 
@@ -134,6 +148,14 @@ final class GuardedRules implements Serializable {
     this.matchStarts =
         this.rules.stream().map(rule -> MatchStarts.of(rule.pattern())).toArray(MatchStarts[]::new);
     this.alwaysRun = always;
+    this.allRules = rules.size() == MAX_RULES ? -1L : (1L << rules.size()) - 1;
+    StringBuilder singles = new StringBuilder();
+    for (char c = 0; c < 128; c++) {
+      if (singleCharRules[c] != 0) {
+        singles.append(c);
+      }
+    }
+    this.singleCharTriggers = singles.toString().toCharArray();
     this.hasShortTriggers = hasShort;
     long withDigitRun = 0;
     this.minDigitRuns = new int[rules.size()];
@@ -144,6 +166,7 @@ final class GuardedRules implements Serializable {
       }
     }
     this.digitRunRules = withDigitRun;
+    this.shortestDigitRun = Arrays.stream(minDigitRuns).filter(run -> run > 0).min().orElse(0);
   }
 
   /** Rebuilds the trigger index, whose tables are mostly empty slots, instead of reading it. */
@@ -164,15 +187,16 @@ final class GuardedRules implements Serializable {
       return text;
     }
     String current = text;
-    long runnable = guards;
-    for (int r = 0; r < rules.size(); r++) {
-      if ((runnable & (1L << r)) == 0) {
-        continue;
-      }
+    // The rules still to try, in order: only those whose guards pass are visited, and after a
+    // rule changes the text the guards of the later ones are computed again.
+    long pending = guards & allRules;
+    while (pending != 0) {
+      int r = Long.numberOfTrailingZeros(pending);
+      pending &= pending - 1;
       String next = rules.get(r).apply(current, matchStarts[r]);
       if (!next.equals(current)) {
         current = next;
-        runnable = runnable(current);
+        pending = runnable(current) & (-2L << r);
       }
     }
     return current;
@@ -189,49 +213,19 @@ final class GuardedRules implements Serializable {
   /**
    * {@link #runnable(String)} given the text's characters in {@code chars[0, n)}.
    *
-   * <p>The last three lower-cased characters, seven bits each, roll through one int: its hashed
-   * value is the triple filter of a long trigger ending here, its upper pair the trigger's index
-   * key, its lower pair that of a short trigger.
+   * <p>In the scan for long triggers the last three lower-cased characters, seven bits each, roll
+   * through one int: its hashed value is the triple filter of a trigger ending here, its upper pair
+   * the trigger's index key; short triggers, none in the default rules, are scanned apart by their
+   * pair. The digit run is measured apart too ({@link #longestDigitRun}), which keeps the
+   * per-character loop free of the branches on digits that log messages make unpredictable.
    */
   long runnable(String text, char[] chars, int n) {
-    long found = alwaysRun;
-    long[] singleRules = singleCharRules;
-    long[] shortBits = hasShortTriggers ? shortTriggers.bits : null;
-    long[] longBits = longTriggers.bits;
-    long[] triples = tripleBits;
-    int longestRun = 0;
-    int run = 0;
-    int window = 0;
-    for (int i = 0; i < n; i++) {
-      char raw = chars[i];
-      if (raw >= '0' && raw <= '9') {
-        run++;
-        if (run > longestRun) {
-          longestRun = run;
-        }
-      } else if (run > 0 && !continuesDigitRun(chars, n, raw, i)) {
-        run = 0;
-      }
-      // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
-      // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
-      boolean longCandidate;
-      if (raw < 128) {
-        char c = lower(raw);
-        found |= singleRules[c];
-        window = (window << 7 | c) & WINDOW_MASK;
-        longCandidate = isSet(triples, tripleHash(window));
-      } else {
-        window = (window << 7 | (raw & 0x7F)) & WINDOW_MASK;
-        longCandidate = true;
-      }
-      if (longCandidate && i > 1 && isSet(longBits, window >>> 7)) {
-        found = longTriggers.match(text, chars, n, i - 2, window >>> 7, found);
-      }
-      if (shortBits != null && i > 0 && isSet(shortBits, window & PAIR_MASK)) {
-        found = shortTriggers.match(text, chars, n, i - 1, window & PAIR_MASK, found);
-      }
+    long found = alwaysRun | singleCharRulesIn(text) | longTriggerRulesIn(text, chars, n);
+    if (hasShortTriggers) {
+      found = shortTriggerRulesIn(text, chars, n, found);
     }
     if ((found & digitRunRules) != 0) {
+      int longestRun = longestDigitRun(chars, n, shortestDigitRun);
       for (int r = 0; r < minDigitRuns.length; r++) {
         if (longestRun < minDigitRuns[r]) {
           found &= ~(1L << r);
@@ -239,6 +233,111 @@ final class GuardedRules implements Serializable {
       }
     }
     return found;
+  }
+
+  /** The rules of the triggers of three or more characters that occur in {@code chars[0, n)}. */
+  private long longTriggerRulesIn(String text, char[] chars, int n) {
+    long found = 0;
+    long[] longBits = longTriggers.bits;
+    long[] triples = tripleBits;
+    int window = 0;
+    for (int i = 0; i < n; i++) {
+      char raw = chars[i];
+      window = (window << 7 | (raw < 128 ? LOWER[raw] : raw & 0x7F)) & WINDOW_MASK;
+      // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
+      // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
+      if ((raw >= 128 || isSet(triples, tripleHash(window)))
+          && i > 1
+          && isSet(longBits, window >>> 7)) {
+        found = longTriggers.match(text, chars, n, i - 2, window >>> 7, found);
+      }
+    }
+    return found;
+  }
+
+  /** Adds to {@code found} the rules of the two-character or non-ASCII triggers in the text. */
+  private long shortTriggerRulesIn(String text, char[] chars, int n, long found) {
+    long result = found;
+    long[] shortBits = shortTriggers.bits;
+    int pair = 0;
+    for (int i = 0; i < n; i++) {
+      char raw = chars[i];
+      pair = (pair << 7 | (raw < 128 ? LOWER[raw] : raw & 0x7F)) & PAIR_MASK;
+      if (i > 0 && isSet(shortBits, pair)) {
+        result = shortTriggers.match(text, chars, n, i - 1, pair, result);
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The rules of the one-character triggers in {@code text}: {@link String#indexOf(int)} searches
+   * many characters per step, and the per-character loop is spared a table load.
+   */
+  private long singleCharRulesIn(String text) {
+    long found = 0;
+    for (char c : singleCharTriggers) {
+      char upper = c >= 'a' && c <= 'z' ? (char) (c - 32) : c;
+      if (text.indexOf(c) >= 0 || (upper != c && text.indexOf(upper) >= 0)) {
+        found |= singleCharRules[c];
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The longest digit run of {@code chars[0, n)} if it has {@code atLeast} (positive) digits or
+   * more, else a length below {@code atLeast}. A run is a sequence of ASCII digits that a single
+   * space or dash between two digits does not end ({@code 4111 1111-1111 1111} is one run of 16).
+   *
+   * <p>A run lies inside a stretch of digits, spaces and dashes, and a run of {@code atLeast}
+   * digits inside a stretch at least that long, which covers one of the positions {@code atLeast -
+   * 1}, {@code 2 * atLeast - 1}... So only the stretches through those positions are looked at, and
+   * only the long enough ones are measured: a few characters per {@code atLeast}, not all.
+   */
+  static int longestDigitRun(char[] chars, int n, int atLeast) {
+    int longest = 0;
+    int covered = 0;
+    for (int p = atLeast - 1; p < n; p += atLeast) {
+      if (p < covered || !inDigitStretch(chars[p])) {
+        continue;
+      }
+      int from = p;
+      while (from > covered && inDigitStretch(chars[from - 1])) {
+        from--;
+      }
+      int to = p + 1;
+      while (to < n && inDigitStretch(chars[to])) {
+        to++;
+      }
+      covered = to;
+      if (to - from >= atLeast) {
+        longest = Math.max(longest, longestRunIn(chars, from, to));
+      }
+    }
+    return longest;
+  }
+
+  /**
+   * The longest digit run in {@code chars[from, to)}, a whole stretch of digits, spaces, dashes.
+   */
+  private static int longestRunIn(char[] chars, int from, int to) {
+    int longest = 0;
+    int run = 0;
+    for (int i = from; i < to; i++) {
+      char c = chars[i];
+      if (c >= '0' && c <= '9') {
+        run++;
+        longest = Math.max(longest, run);
+      } else if (i + 1 >= to || chars[i + 1] < '0' || chars[i + 1] > '9') {
+        run = 0;
+      }
+    }
+    return longest;
+  }
+
+  private static boolean inDigitStretch(char c) {
+    return (c >= '0' && c <= '9') || c == ' ' || c == '-';
   }
 
   private static boolean isSet(long[] bits, int index) {
@@ -253,9 +352,13 @@ final class GuardedRules implements Serializable {
   private static final int PAIR_MASK = (1 << 14) - 1;
   private static final int WINDOW_MASK = (1 << 21) - 1;
 
-  /** Whether a single space or dash at {@code i} sits between two digits of a run. */
-  private static boolean continuesDigitRun(char[] chars, int n, char c, int i) {
-    return (c == ' ' || c == '-') && i + 1 < n && chars[i + 1] >= '0' && chars[i + 1] <= '9';
+  /** ASCII characters lower-cased, one table load instead of a compare per character. */
+  private static final char[] LOWER = new char[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      LOWER[c] = lower(c);
+    }
   }
 
   private static char lower(char c) {

@@ -27,10 +27,22 @@ final class MatchStarts {
   /** Characters a match never follows; null when not known. */
   private final boolean[] notAfter;
 
+  /**
+   * Per ASCII character: {@link #STARTS} when a match may start with it, {@link #BLOCKS} when a
+   * match never follows it; one table load per character in {@link #next}.
+   */
+  private final byte[] ascii = new byte[128];
+
+  private static final int STARTS = 1;
+  private static final int BLOCKS = 2;
+
   private MatchStarts(boolean[] first, boolean nonAscii, boolean[] notAfter) {
     this.first = first;
     this.nonAscii = nonAscii;
     this.notAfter = notAfter;
+    for (int c = 0; c < 128; c++) {
+      ascii[c] = (byte) ((first[c] ? STARTS : 0) | (notAfter != null && notAfter[c] ? BLOCKS : 0));
+    }
   }
 
   /**
@@ -39,15 +51,28 @@ final class MatchStarts {
    */
   int next(String text, int from) {
     int n = text.length();
-    char before = from == 0 ? 0 : text.charAt(from - 1);
-    boolean anyBefore = notAfter == null || from == 0;
+    // BLOCKS when the character before i is one a match never follows, else 0; the first
+    // character of the text follows nothing, and a non-ASCII one blocks nothing.
+    int blocked = 0;
+    if (from > 0) {
+      char before = text.charAt(from - 1);
+      blocked = before < 128 ? ascii[before] & BLOCKS : 0;
+    }
+    byte[] table = ascii;
     for (int i = from; i < n; i++) {
       char c = text.charAt(i);
-      if (c >= 128 ? nonAscii : first[c] && (anyBefore || before >= 128 || !notAfter[before])) {
-        return i;
+      if (c < 128) {
+        int info = table[c];
+        if ((info & ~(blocked >>> 1) & STARTS) != 0) {
+          return i;
+        }
+        blocked = info & BLOCKS;
+      } else {
+        if (nonAscii) {
+          return i;
+        }
+        blocked = 0;
       }
-      before = c;
-      anyBefore = notAfter == null;
     }
     return n;
   }

@@ -16,6 +16,7 @@ final class Tokenizer {
   private static final ThreadLocal<Tokenizer> CURRENT = ThreadLocal.withInitial(Tokenizer::new);
 
   private static final int INITIAL_BUFFER = 256;
+  private static final int SHORT_COPY = 16;
   private static final int KEPT_BUFFER = 4 * Normalizer.MAX_CHARS;
 
   private char[] in = new char[INITIAL_BUFFER];
@@ -137,25 +138,22 @@ final class Tokenizer {
     char[] s = in;
     int end = start;
     boolean url = false;
-    int digits = 0;
-    int firstDot = -1;
+    // The classes seen are or-ed together rather than tested one by one: digits and dots come
+    // unpredictably, and a branch on each cost more than looking for the first dot again later.
+    int seen = 0;
     while (end < n) {
       char c = s[end];
       int kind = c < 128 ? ASCII_CLASS[c] : Character.isWhitespace(c) ? WHITESPACE : 0;
-      if (kind != 0) {
-        if (kind == DIGIT) {
-          digits++;
-        } else if (kind == DOT) {
-          firstDot = firstDot < 0 ? end : firstDot;
-        } else if (kind == COLON && end + 2 < n && s[end + 1] == '/' && s[end + 2] == '/') {
-          url = isScheme(s, start, end);
-          if (url) {
-            break;
-          }
-        } else if ((kind & ENDS_WORD) != 0) {
+      if ((kind & (ENDS_WORD | COLON)) != 0) {
+        if ((kind & ENDS_WORD) != 0) {
+          break;
+        }
+        if (end + 2 < n && s[end + 1] == '/' && s[end + 2] == '/' && isScheme(s, start, end)) {
+          url = true;
           break;
         }
       }
+      seen |= kind;
       end++;
     }
     url = url || s[start] == '/';
@@ -175,7 +173,8 @@ final class Tokenizer {
     }
     int classified =
         !url
-            ? TokenClassifier.classify(s, start, core, digits > 0, firstDot >= 0 && firstDot < core)
+            ? TokenClassifier.classify(
+                s, start, core, (seen & DIGIT) != 0, (seen & DOT) != 0 && hasDot(start, core))
             : s[start] != '/'
                 ? TokenClassifier.URL
                 : hasDigitOrQuery(start, core) ? TokenClassifier.PATH : TokenClassifier.KEEP;
@@ -229,7 +228,16 @@ final class Tokenizer {
     if (len + count > out.length) {
       out = Arrays.copyOf(out, Math.max(2 * out.length, len + count));
     }
-    System.arraycopy(in, from, out, len, count);
+    if (count <= SHORT_COPY) {
+      // Most words are short; a loop copies them faster than a call to the array-copy stub.
+      char[] source = in;
+      char[] target = out;
+      for (int k = 0; k < count; k++) {
+        target[len + k] = source[from + k];
+      }
+    } else {
+      System.arraycopy(in, from, out, len, count);
+    }
     len += count;
   }
 
@@ -237,8 +245,20 @@ final class Tokenizer {
     if (len + chars.length > out.length) {
       out = Arrays.copyOf(out, Math.max(2 * out.length, len + chars.length));
     }
-    System.arraycopy(chars, 0, out, len, chars.length);
+    char[] target = out;
+    for (int k = 0; k < chars.length; k++) {
+      target[len + k] = chars[k];
+    }
     len += chars.length;
+  }
+
+  private boolean hasDot(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (in[i] == '.') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean hasDigitOrQuery(int from, int to) {
