@@ -1,6 +1,7 @@
 package dev.loggardener.normalize;
 
 import java.util.Arrays;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,10 +37,25 @@ final class MatchStarts {
   private static final int STARTS = 1;
   private static final int BLOCKS = 2;
 
-  private MatchStarts(boolean[] first, boolean nonAscii, boolean[] notAfter) {
+  /**
+   * How many digits a match has right after its first character, each maybe preceded by one of
+   * {@link #digitSeparators}; 0 when not known.
+   */
+  private final int followingDigits;
+
+  private final boolean[] digitSeparators;
+
+  private MatchStarts(
+      boolean[] first,
+      boolean nonAscii,
+      boolean[] notAfter,
+      int followingDigits,
+      boolean[] digitSeparators) {
     this.first = first;
     this.nonAscii = nonAscii;
     this.notAfter = notAfter;
+    this.followingDigits = followingDigits;
+    this.digitSeparators = digitSeparators;
     for (int c = 0; c < 128; c++) {
       ascii[c] = (byte) ((first[c] ? STARTS : 0) | (notAfter != null && notAfter[c] ? BLOCKS : 0));
     }
@@ -63,7 +79,8 @@ final class MatchStarts {
       char c = text.charAt(i);
       if (c < 128) {
         int info = table[c];
-        if ((info & ~(blocked >>> 1) & STARTS) != 0) {
+        if ((info & ~(blocked >>> 1) & STARTS) != 0
+            && (followingDigits == 0 || digitsFollow(text, i + 1))) {
           return i;
         }
         blocked = info & BLOCKS;
@@ -75,6 +92,39 @@ final class MatchStarts {
       }
     }
     return n;
+  }
+
+  /**
+   * Whether {@link #followingDigits} digits, each maybe after one separator, start at {@code at}:
+   * the card-number regex tried at every digit after a space fails mostly on a short number, which
+   * this tells without a matcher.
+   */
+  private boolean digitsFollow(String text, int at) {
+    int n = text.length();
+    int i = at;
+    for (int d = 0; d < followingDigits; d++) {
+      if (i >= n) {
+        return false;
+      }
+      char c = text.charAt(i);
+      if (c < 128 && digitSeparators[c]) {
+        i++;
+        if (i >= n) {
+          return false;
+        }
+        c = text.charAt(i);
+      }
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      i++;
+    }
+    return true;
+  }
+
+  /** How many digits a match has right after its first character (0: not known); for tests. */
+  int followingDigits() {
+    return followingDigits;
   }
 
   /** Whether {@code c} may start a match, ignoring what precedes it; for tests. */
@@ -134,10 +184,41 @@ final class MatchStarts {
     for (boolean b : starts.first) {
       count += b ? 1 : 0;
     }
+    int followingDigits = 0;
+    boolean[] separators = new boolean[128];
+    if (!reader.alternated && !caseInsensitive) {
+      Matcher digits = DIGITS_AFTER_FIRST.matcher(re).region(at, re.length());
+      if (digits.lookingAt() && plainSeparators(digits.group(1), separators)) {
+        followingDigits = Integer.parseInt(digits.group(2));
+      }
+    }
     // Trying the regex at many candidates costs more than letting it search on its own.
     return count <= MAX_SKIPPED_FIRST || notAfter != null && count < 128
-        ? new MatchStarts(starts.first, starts.nonAscii, notAfter)
+        ? new MatchStarts(starts.first, starts.nonAscii, notAfter, followingDigits, separators)
         : null;
+  }
+
+  /**
+   * A first item of one character class, then a group of an optional separator from a class and a
+   * digit, repeated at least group 2 times: {@code [2-6](?:[ -]?\d){12,18}}.
+   */
+  private static final Pattern DIGITS_AFTER_FIRST =
+      Pattern.compile(
+          "\\[(?:[^\\]\\\\]|\\\\.)+\\]\\(\\?:\\[([^\\]\\\\^\\[&]+)\\]\\?\\\\d\\)\\{(\\d+)[,}]");
+
+  /**
+   * Marks the characters of a separator class holding plain ASCII characters only, a dash only
+   * first or last (not a range); false for any other class.
+   */
+  private static boolean plainSeparators(String chars, boolean[] marks) {
+    for (int i = 0; i < chars.length(); i++) {
+      char c = chars.charAt(i);
+      if (c >= 128 || c == '-' && i > 0 && i < chars.length() - 1) {
+        return false;
+      }
+      marks[c] = true;
+    }
+    return true;
   }
 
   /** The most first characters worth a search of its own when the preceding one says nothing. */

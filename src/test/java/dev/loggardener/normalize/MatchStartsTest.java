@@ -196,4 +196,48 @@ class MatchStartsTest {
     assertThat(starts).isNotNull();
     assertThat(card.apply("pay 4111 1111 1111 1111 now", starts)).isEqualTo("pay <CARD> now");
   }
+
+  static Stream<Arguments> followingDigitRegexes() {
+    return Stream.of(
+        Arguments.of("(?<![\\w.+-])[2-6](?:[ -]?\\d){12,18}(?![\\w-]|\\.\\d)", 12),
+        Arguments.of("[1-9](?:[ ]?\\d){3}", 3),
+        Arguments.of("[\\d](?:[-/]?\\d){2,}x", 2),
+        Arguments.of("[2-6](?:[ -]?\\d){12,18}|foo", 0),
+        Arguments.of("[2-6](?:[a-c]?\\d){12}", 0),
+        Arguments.of("[2-6](?:[^ ]?\\d){12}", 0),
+        Arguments.of("[2-6]+(?:[ ]?\\d){12}", 0),
+        Arguments.of("(?i)[a-f](?:[ x]?\\d){4}", 0),
+        Arguments.of("[2-6](?:[ -]?\\w){12}", 0),
+        Arguments.of("4(?:[ -]?\\d){12}", 0));
+  }
+
+  @ParameterizedTest
+  @MethodSource("followingDigitRegexes")
+  void readsHowManyDigitsFollowAMatchesFirstCharacterOnlyFromAPlainSeparatorDigitGroup(
+      String regex, int expected) {
+    MatchStarts starts = MatchStarts.of(Pattern.compile(regex));
+    assertThat(starts).isNotNull();
+    assertThat(starts.followingDigits()).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> digitRunCandidates() {
+    return Stream.of(
+        Arguments.of("4 1234", 0),
+        Arguments.of("4 12", 4),
+        Arguments.of("41-2-3 4", 0),
+        Arguments.of("4--123", 6),
+        Arguments.of("4  1234", 7),
+        Arguments.of("412-", 4),
+        Arguments.of("412", 3),
+        Arguments.of("x 412 x 51234", 8),
+        Arguments.of("4\u00e9123 5123\u00e94", 3));
+  }
+
+  @ParameterizedTest
+  @MethodSource("digitRunCandidates")
+  void skipsAFirstCharacterNotFollowedByEnoughDigitsEachAfterAtMostOneSeparator(
+      String text, int expected) {
+    MatchStarts starts = MatchStarts.of(Pattern.compile("[2-6](?:[ -]?\\d){3}"));
+    assertThat(starts.next(text, 0)).isEqualTo(expected);
+  }
 }
