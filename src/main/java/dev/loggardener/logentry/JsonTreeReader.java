@@ -70,10 +70,7 @@ final class JsonTreeReader {
     JsonReader reader = open(payload, maxDepth);
     try {
       if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-        JsonElement root = read(reader, 0);
-        requireEnd(reader);
-        throw new PayloadRejection(
-            RejectReason.NOT_AN_OBJECT, "the JSON value is " + kind(root) + ", not an object");
+        throw new PayloadRejection(RejectReason.NOT_AN_OBJECT, "the JSON value is not an object");
       }
       JsonObject object = new JsonObject();
       reader.beginObject();
