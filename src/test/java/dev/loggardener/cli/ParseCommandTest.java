@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.loggardener.logentry.SharedSamples;
+import dev.loggardener.logentry.PublicSamples;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,7 +37,7 @@ class ParseCommandTest {
 
   @Test
   void printsOneObjectPerPublicSampleInInputOrder() {
-    int status = run("parse", "--input", SharedSamples.publicSamples().toString());
+    int status = run("parse", "--input", PublicSamples.file().toString());
 
     assertThat(status).isZero();
     List<String> lines = outLines();

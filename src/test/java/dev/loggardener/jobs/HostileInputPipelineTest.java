@@ -7,7 +7,7 @@ import dev.loggardener.beam.RawMessage;
 import dev.loggardener.beam.RawMessageCoder;
 import dev.loggardener.beam.WriteAggregates;
 import dev.loggardener.beam.WriteDeadLetters;
-import dev.loggardener.logentry.SharedSamples;
+import dev.loggardener.logentry.PublicSamples;
 import dev.loggardener.normalize.RuleSet;
 import dev.loggardener.scenario.ScenarioGenerator;
 import dev.loggardener.store.DuckDbIssueWindowSource;
@@ -60,7 +60,7 @@ public class HostileInputPipelineTest {
   @Rule public final transient TemporaryFolder temp = new TemporaryFolder();
 
   static List<String> baseLines() throws Exception {
-    List<String> lines = new ArrayList<>(SharedSamples.publicSampleLines());
+    List<String> lines = new ArrayList<>(PublicSamples.lines());
     new ScenarioGenerator(17, ScenarioGenerator.MIN_ENTRIES, SCENARIO_DAY).generate(lines::add);
     return lines;
   }

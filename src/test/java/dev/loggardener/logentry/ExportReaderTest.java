@@ -86,8 +86,8 @@ class ExportReaderTest {
 
   @Test
   void yieldsEveryPublicSampleLineAsNdjsonAndAsAPrettyArray() throws IOException {
-    List<String> lines = SharedSamples.publicSampleLines();
-    byte[] ndjson = Files.readAllBytes(SharedSamples.publicSamples());
+    List<String> lines = PublicSamples.lines();
+    byte[] ndjson = Files.readAllBytes(PublicSamples.file());
     assertThat(read(ndjson)).isEqualTo(lines);
     String pretty = "[\n  " + String.join(",\n  ", lines) + "\n]\n";
     assertThat(read(gzip(pretty))).isEqualTo(lines);

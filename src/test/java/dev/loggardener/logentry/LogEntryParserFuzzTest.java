@@ -55,7 +55,7 @@ class LogEntryParserFuzzTest {
   @Test
   void returnsAResultForEveryMutationOfThePublicSamples() {
     List<byte[]> samples = new ArrayList<>();
-    for (String line : SharedSamples.publicSampleLines()) {
+    for (String line : PublicSamples.lines()) {
       samples.add(line.getBytes(StandardCharsets.UTF_8));
     }
     Random random = new Random(SEED);

@@ -1,15 +1,17 @@
 package dev.loggardener.logentry;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -194,20 +196,27 @@ class PublicSamplesTest {
   }
 
   private static ParseResult parseLine(int line) {
-    String text = SharedSamples.publicSampleLines().get(line - 1);
+    String text = PublicSamples.lines().get(line - 1);
     return PARSER.parse(text.getBytes(StandardCharsets.UTF_8), Map.of());
   }
 
   @Test
-  void failsWithTheExpectedLocationWhenTheSharedSamplesAreMissing(@TempDir Path root) {
-    assertThatThrownBy(() -> SharedSamples.publicSamples(root.resolve("project")))
-        .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("../shared/logentries/public-samples.jsonl");
+  void noticeNamesTheSourceRepositoryOfEverySample() throws IOException {
+    String source =
+        Files.readString(PublicSamples.file().resolveSibling("SOURCE.md"), StandardCharsets.UTF_8);
+    String notice = Files.readString(Path.of("NOTICE"), StandardCharsets.UTF_8);
+    Matcher repository = Pattern.compile("\\| `([\\w.-]+/[\\w.-]+)` ·").matcher(source);
+    int rows = 0;
+    while (repository.find()) {
+      rows++;
+      assertThat(notice).as("NOTICE").contains(repository.group(1));
+    }
+    assertThat(rows).isEqualTo(28);
   }
 
   @Test
   void everySampleLineHasAnExpectation() {
-    List<String> lines = SharedSamples.publicSampleLines();
+    List<String> lines = PublicSamples.lines();
     assertThat(lines).hasSize(28);
     assertThat(EXPECTATIONS)
         .extracting(Expectation::line)
@@ -244,7 +253,7 @@ class PublicSamplesTest {
 
   @Test
   void lineWithoutTimestampParsesWhenThePubSubAttributeSuppliesOne() {
-    String line24 = SharedSamples.publicSampleLines().get(23);
+    String line24 = PublicSamples.lines().get(23);
     ParseResult result =
         PARSER.parse(
             line24.getBytes(StandardCharsets.UTF_8),

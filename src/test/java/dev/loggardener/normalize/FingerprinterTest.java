@@ -158,8 +158,7 @@ class FingerprinterTest {
 
   @Test
   void shuffledAndSplitCorpusGetsIdenticalAssignments() throws Exception {
-    List<String> corpus = new ArrayList<>();
-    LoghubCorpus.load().forEach(log -> corpus.addAll(log.messages()));
+    List<String> corpus = RepositoryCorpus.messages();
     Map<String, String> reference = new HashMap<>();
     for (String message : corpus) {
       reference.put(message, FINGERPRINTER.fingerprintMessage(message).id());

@@ -10,16 +10,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ties the stored version to the output it stands for: when the templates or redacted texts of the
- * Loghub-2k corpus change, either the rules file or {@link Normalizer#CODE_VERSION} must change.
+ * {@link RepositoryCorpus} change, either the rules file or {@link Normalizer#CODE_VERSION} must
+ * change.
  */
 class NormalizerVersionTest {
   /**
-   * SHA-256 over "template TAB redacted message LF" of every Loghub-2k message, by stored version.
-   * A new version adds its line; a changed digest under an old version means the code changed the
-   * output without bumping {@link Normalizer#CODE_VERSION}.
+   * SHA-256 over "template TAB redacted message LF" of every repository corpus message, by stored
+   * version. A new version adds its line; a changed digest under an old version means the code
+   * changed the output without bumping {@link Normalizer#CODE_VERSION}.
    */
   private static final Map<String, String> CORPUS_DIGESTS =
-      Map.of("2026.11.29-1+n1", "f3dc89316e1682bcbc4e333453ea6492597585689ea97145c3687a6b5b3db17f");
+      Map.of("2026.11.29-1+n1", "1d07114ee31c46b49db4f232c1d3ecc477c742e32db8e9230e82a0138165f51c");
 
   @Test
   void storedVersionIsTheRulesFileVersionPlusTheNormalizerCodeVersion() {
@@ -48,17 +49,15 @@ class NormalizerVersionTest {
     RuleSet rules = RuleSet.loadDefault();
     Fingerprinter fingerprinter = new Fingerprinter(rules);
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
-    for (LoghubCorpus.LabelledLog log : LoghubCorpus.load()) {
-      for (String message : log.messages()) {
-        Fingerprint f = fingerprinter.fingerprintMessage(message);
-        String line = f.template() + "\t" + f.redactedMessage() + "\n";
-        digest.update(line.getBytes(StandardCharsets.UTF_8));
-      }
+    for (String message : RepositoryCorpus.messages()) {
+      Fingerprint f = fingerprinter.fingerprintMessage(message);
+      String line = f.template() + "\t" + f.redactedMessage() + "\n";
+      digest.update(line.getBytes(StandardCharsets.UTF_8));
     }
     String actual = HexFormat.of().formatHex(digest.digest());
     assertThat(CORPUS_DIGESTS)
         .as(
-            "digest %s of the Loghub-2k output under version %s: if the rules file changed, record"
+            "digest %s of the repository corpus output under version %s: if the rules file changed, record"
                 + " the digest for its new version; if the normalizer code changed the output, bump"
                 + " Normalizer.CODE_VERSION and record it",
             actual, rules.version())
