@@ -2,6 +2,7 @@ package dev.loggardener.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -59,5 +60,35 @@ public final class GroupingEvaluation {
         .mapToDouble(s -> (merged ? s.merged() : s.fine()).fga())
         .average()
         .orElse(0);
+  }
+
+  /** The per-system table of both steps with the averages, as Markdown. */
+  public static String table(String ruleSetVersion, List<SystemScore> scores) {
+    StringBuilder table = new StringBuilder();
+    table.append("Rule set ").append(ruleSetVersion).append("\n\n");
+    table.append("| System | fine GA | fine FGA | merged GA | merged FGA | groups / truth |\n");
+    table.append("|---|---:|---:|---:|---:|---:|\n");
+    for (SystemScore s : scores) {
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.3f | %.3f | %.3f | %.3f | %d / %d |%n",
+              s.system(),
+              s.fine().ga(),
+              s.fine().fga(),
+              s.merged().ga(),
+              s.merged().fga(),
+              s.merged().predictedGroups(),
+              s.merged().trueGroups()));
+    }
+    table.append(
+        String.format(
+            Locale.ROOT,
+            "| **average** | %.3f | %.3f | %.3f | %.3f | |%n",
+            averageGa(scores, false),
+            averageFga(scores, false),
+            averageGa(scores, true),
+            averageFga(scores, true)));
+    return table.toString();
   }
 }

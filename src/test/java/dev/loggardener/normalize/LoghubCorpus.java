@@ -13,30 +13,47 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The ten Loghub-2k systems from {@code ../shared/loghub-2k}: each line's message and its
- * ground-truth event id. Header formats are read from the data set's own SOURCE.md.
+ * The Loghub-2k systems of a data set folder: each line's message and its ground-truth event id.
+ * Header formats are read from the folder's SOURCE.md. The data is not part of the repository (its
+ * licence is for research use); the folder is the system property {@code loghub.dir}, by default
+ * {@code ../shared/loghub-2k} beside the project.
  */
 public final class LoghubCorpus {
-  /** Where the data set lives, relative to the project root. */
-  public static final Path ROOT = Path.of("..", "shared", "loghub-2k");
+  /** The system property naming the data set folder. */
+  public static final String DIRECTORY_PROPERTY = "loghub.dir";
+
+  private static final String DEFAULT_DIRECTORY = "../shared/loghub-2k";
 
   /** One system's lines: the messages and their true event ids, in file order. */
   public record LabelledLog(String system, List<String> messages, List<String> eventIds) {}
 
   private LoghubCorpus() {}
 
+  /** The data set folder this JVM reads. */
+  public static Path directory() {
+    return Path.of(System.getProperty(DIRECTORY_PROPERTY, DEFAULT_DIRECTORY));
+  }
+
   /** Loads every system, in name order; fails with a clear message when the data is missing. */
   public static List<LabelledLog> load() throws IOException {
-    Path source = ROOT.resolve("SOURCE.md");
+    return load(directory());
+  }
+
+  static List<LabelledLog> load(Path root) throws IOException {
+    Path source = root.resolve("SOURCE.md");
     if (!Files.isRegularFile(source)) {
       throw new IllegalStateException(
           "Loghub-2k data not found at "
-              + ROOT.toAbsolutePath().normalize()
-              + "; run from the project root with the shared data at ../shared/loghub-2k");
+              + root.toAbsolutePath().normalize()
+              + ": it needs SOURCE.md with the header formats and <System>/<System>_2k.log with"
+              + " <System>_2k.log_structured_corrected.csv per system (the 2k_dataset folder of"
+              + " the public logpai/loghub-2.0 repository); name the folder with -D"
+              + DIRECTORY_PROPERTY
+              + "=PATH");
     }
     List<LabelledLog> logs = new ArrayList<>();
     for (Map.Entry<String, String> e : formats(Files.readString(source)).entrySet()) {
-      logs.add(loadSystem(e.getKey(), LogFormat.parse(e.getValue())));
+      logs.add(loadSystem(root, e.getKey(), LogFormat.parse(e.getValue())));
     }
     return logs;
   }
@@ -53,8 +70,9 @@ public final class LoghubCorpus {
     return formats;
   }
 
-  private static LabelledLog loadSystem(String system, LogFormat format) throws IOException {
-    Path dir = ROOT.resolve(system);
+  private static LabelledLog loadSystem(Path root, String system, LogFormat format)
+      throws IOException {
+    Path dir = root.resolve(system);
     String raw = Files.readString(dir.resolve(system + "_2k.log"), StandardCharsets.UTF_8);
     List<String> lines = new ArrayList<>(List.of(raw.split("\n", -1)));
     if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
