@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Builds both Flex Templates (launcher image + template spec file) from target/log-gardener.jar.
+# Builds both Flex Templates (launcher image + template spec file) from target/log-gardener.jar,
+# under the image_tag of env/$ENVIRONMENT.tfvars: the tag lives in that file only, so what is
+# built, validated and applied is always the same tag.
 #
-# Usage: PROJECT=p REGION=r ENVIRONMENT=e TAG=t deploy/scripts/build-templates.sh
+# Usage: ENVIRONMENT=e deploy/scripts/build-templates.sh
 # Needs: mvn -o package already run; roles/storage.admin, roles/cloudbuild.builds.editor and
 # roles/artifactregistry.writer for the caller.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/scripts/common.sh
-lg_require TAG
 
 JAR=target/log-gardener.jar
 if [[ ! -f "$JAR" ]]; then
@@ -22,9 +23,9 @@ build() {
     echo "error: $JAR has no $main_class; is the jar from the current main?" >&2
     exit 2
   fi
-  gcloud dataflow flex-template build "$(template_path "$template" "$TAG")" \
+  gcloud dataflow flex-template build "$(lg_output ".templates[\"${template}\"].spec_file")" \
     --project="$PROJECT" \
-    --image-gcr-path="${IMAGE_REPOSITORY}/${template}:${TAG}" \
+    --image-gcr-path="$(lg_output ".templates[\"${template}\"].image")" \
     --sdk-language=JAVA \
     --flex-template-base-image=JAVA17 \
     --jar="$JAR" \
@@ -34,4 +35,4 @@ build() {
 
 build log-stream "$STREAM_MAIN_CLASS"
 build worklog "$WORKLOG_MAIN_CLASS"
-echo "built $(template_path log-stream "$TAG") and $(template_path worklog "$TAG")"
+echo "built $(lg_output '.templates["log-stream"].spec_file') and $(lg_output '.templates.worklog.spec_file')"

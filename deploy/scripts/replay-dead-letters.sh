@@ -3,7 +3,7 @@
 # payload goes from BigQuery's BYTES column to Pub/Sub's base64 "data" field without ever being
 # decoded, so any byte sequence survives, and the original attributes go with it.
 #
-# Usage: PROJECT=p REGION=r ENVIRONMENT=e WHERE="reason = 'no_timestamp' AND processing_time > '2026-11-28'" \
+# Usage: ENVIRONMENT=e WHERE="reason = 'no_timestamp' AND processing_time > '2026-11-28'" \
 #          [DRY_RUN=true] deploy/scripts/replay-dead-letters.sh
 # Needs: bq, jq, curl; bigquery.dataViewer on the restricted dataset, pubsub.publisher on the topic.
 set -euo pipefail
@@ -11,8 +11,8 @@ cd "$(dirname "$0")/../.."
 source deploy/scripts/common.sh
 lg_require WHERE
 
-TABLE="${PROJECT}.${DATASET}_restricted.dead_letters"
-TOPIC="projects/${PROJECT}/topics/log-gardener-${ENVIRONMENT}-entries"
+TABLE=$(lg_output .dead_letters_table)
+TOPIC=$(lg_output .topic)
 BATCH=500
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

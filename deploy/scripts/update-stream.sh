@@ -1,41 +1,27 @@
 #!/usr/bin/env bash
-# Replaces the running streaming job with the template TAG, keeping its state (windows, dedup):
-# first a graph-validation job checks that the new graph is update-compatible, and only if it
-# succeeds is the real --update launched.
+# Replaces the running streaming job with one launched from env/$ENVIRONMENT.tfvars as it is now
+# (image_tag, machine type, network, streaming mode, parameters: the same options Terraform
+# would use), keeping its state (windows, dedup): first a graph-validation job checks that the
+# new graph is update-compatible, and only if it succeeds is the real --update launched.
 #
-# Usage: PROJECT=p REGION=r ENVIRONMENT=e TAG=t [EXTRA_PARAMETERS=k=v,...] \
-#          [TRANSFORM_NAME_MAPPINGS='OldStep=NewStep,...'] [VALIDATE_ONLY=true] \
+# Usage: ENVIRONMENT=e [TRANSFORM_NAME_MAPPINGS='OldStep=NewStep,...'] [VALIDATE_ONLY=true] \
 #          deploy/scripts/update-stream.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source deploy/scripts/common.sh
-lg_require TAG
 
 if [[ -z "$(running_stream_job_id)" ]]; then
   echo "error: no running ${STREAM_JOB_NAME} to update; use run-stream.sh" >&2
   exit 2
 fi
 
-parameters="$(stream_parameters)${EXTRA_PARAMETERS:+,${EXTRA_PARAMETERS}}"
-mapping_options=()
+mapfile -t launch_flags < <(stream_launch_flags)
 if [[ -n "${TRANSFORM_NAME_MAPPINGS:-}" ]]; then
-  mapping_options=(--transform-name-mappings="$TRANSFORM_NAME_MAPPINGS")
+  launch_flags+=(--transform-name-mappings="$TRANSFORM_NAME_MAPPINGS")
 fi
 
 launch() {
-  gcloud dataflow flex-template run "$STREAM_JOB_NAME" \
-    --project="$PROJECT" \
-    --region="$REGION" \
-    --template-file-gcs-location="$(template_path log-stream "$TAG")" \
-    --service-account-email="$STREAM_SERVICE_ACCOUNT" \
-    --temp-location="${BUCKET}/temp" \
-    --staging-location="${BUCKET}/staging" \
-    --enable-streaming-engine \
-    --additional-user-labels="app=log-gardener,environment=${ENVIRONMENT}" \
-    --parameters="$parameters" \
-    --update \
-    "${mapping_options[@]}" \
-    "$@" \
+  gcloud dataflow flex-template run "$STREAM_JOB_NAME" "${launch_flags[@]}" --update "$@" \
     --format='value(job.id)'
 }
 

@@ -1,6 +1,9 @@
 locals {
   name       = "log-gardener-${var.environment}"
   dataset_id = "log_gardener_${replace(var.environment, "-", "_")}"
+  # Job names stay the same across updates and daily runs; alerts and scripts find the jobs by them.
+  stream_job_name  = "${local.name}-stream"
+  worklog_job_name = "${local.name}-worklog"
   labels = {
     app         = "log-gardener"
     environment = var.environment

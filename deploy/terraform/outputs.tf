@@ -1,3 +1,8 @@
+output "project" {
+  description = "Project that hosts the gardener."
+  value       = var.project
+}
+
 output "topic" {
   description = "Pub/Sub topic the log sink publishes to (also where dead letters are replayed)."
   value       = google_pubsub_topic.log_entries.id
@@ -6,11 +11,6 @@ output "topic" {
 output "subscription" {
   description = "Subscription the streaming job reads."
   value       = google_pubsub_subscription.pipeline.id
-}
-
-output "undeliverable_subscription" {
-  description = "Subscription holding messages Pub/Sub could not deliver to the pipeline."
-  value       = google_pubsub_subscription.undeliverable.id
 }
 
 output "issues_dataset" {
@@ -51,4 +51,19 @@ output "worklog_service_account" {
 output "stream_job_id" {
   description = "Dataflow job id of the streaming job, when it runs."
   value       = one(google_dataflow_flex_template_job.stream[*].job_id)
+}
+
+output "stream_launch" {
+  description = "Every launch option of the streaming job, as Terraform launches it; deploy/scripts/*-stream.sh launch, validate and scale from these values."
+  value       = local.stream_launch
+}
+
+output "templates" {
+  description = "Where deploy/scripts/build-templates.sh puts the image_tag build of each Flex Template: spec file and launcher image."
+  value = {
+    for template in ["log-stream", "worklog"] : template => {
+      spec_file = "${local.template_root}/${template}/${var.image_tag}.json"
+      image     = "${var.region}-docker.pkg.dev/${var.project}/${google_artifact_registry_repository.templates.repository_id}/${template}:${var.image_tag}"
+    }
+  }
 }

@@ -8,16 +8,21 @@ locals {
   )
   worklog_launch = {
     launchParameter = {
-      jobName              = "${local.name}-worklog"
+      jobName              = local.worklog_job_name
       containerSpecGcsPath = "${local.template_root}/worklog/${var.image_tag}.json"
       parameters           = local.worklog_parameters
-      environment = {
+      # The same network, subnetwork and IP configuration as the streaming job; a null network
+      # (Shared VPC) is left out of the request rather than sent as null.
+      environment = { for key, value in {
         serviceAccountEmail  = google_service_account.worklog.email
         tempLocation         = "gs://${google_storage_bucket.dataflow.name}/temp"
         stagingLocation      = "gs://${google_storage_bucket.dataflow.name}/staging"
         maxWorkers           = 1
+        network              = local.worker_network.network
+        subnetwork           = local.worker_network.subnetwork
+        ipConfiguration      = local.worker_network.ip_configuration
         additionalUserLabels = local.labels
-      }
+      } : key => value if value != null }
     }
   }
 }

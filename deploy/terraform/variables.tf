@@ -73,12 +73,6 @@ variable "subscription_retention_days" {
   }
 }
 
-variable "subscription_max_delivery_attempts" {
-  description = "Deliveries after which Pub/Sub moves a message to the dead-letter topic (5-100)."
-  type        = number
-  default     = 100
-}
-
 variable "issue_windows_partition_expiration_days" {
   description = "Days each day-partition of issue_windows is kept; 0 keeps partitions forever."
   type        = number
@@ -104,13 +98,13 @@ variable "dead_letter_reader_groups" {
 }
 
 variable "deletion_protection" {
-  description = "Refuse to destroy the BigQuery tables and the buckets' contents through Terraform."
+  description = "Refuse to destroy the BigQuery tables and the buckets' contents through Terraform; keep true in every environment and set false only for a deliberate teardown."
   type        = bool
   default     = true
 }
 
 variable "image_tag" {
-  description = "Tag of the Flex Template images and template files to run, as built by deploy/scripts/build-templates.sh, e.g. 2026-11-28-1."
+  description = "Tag of the Flex Template images and template files to run, e.g. 2026-11-28-1; set only in env/ENVIRONMENT.tfvars, which deploy/scripts/build-templates.sh reads to name what it builds."
   type        = string
 }
 
@@ -150,9 +144,14 @@ variable "stream_machine_type" {
 }
 
 variable "stream_max_workers" {
-  description = "Autoscaling ceiling of the streaming job, in workers."
+  description = "Autoscaling ceiling of the streaming job, in workers (1-1000). Terraform sets it at launch only; deploy/scripts/scale-stream.sh applies a change to the running job without replacing it."
   type        = number
   default     = 5
+
+  validation {
+    condition     = var.stream_max_workers >= 1 && var.stream_max_workers <= 1000
+    error_message = "stream_max_workers must be between 1 and 1000."
+  }
 }
 
 variable "worklog_schedule" {
@@ -177,4 +176,45 @@ variable "worklog_retention_days" {
   description = "Days the worklog bucket keeps each worklog before deleting it; 0 keeps them forever."
   type        = number
   default     = 365
+}
+
+variable "network" {
+  description = "VPC network of both jobs' workers and launcher VMs, by name, e.g. default; leave null for a Shared VPC subnetwork, which names its network itself."
+  type        = string
+  default     = "default"
+}
+
+variable "subnetwork" {
+  description = "Subnetwork of both jobs' workers in var.region, by name, e.g. dataflow-europe-west1; it needs Private Google Access while worker_public_ips is false."
+  type        = string
+  default     = "default"
+}
+
+variable "network_project" {
+  description = "Host project of the subnetwork for a Shared VPC, e.g. acme-network-host; null when the subnetwork is in var.project."
+  type        = string
+  default     = null
+}
+
+variable "worker_public_ips" {
+  description = "Whether worker and launcher VMs get external IP addresses; false (the default) satisfies organization policies that forbid external IPs."
+  type        = bool
+  default     = false
+}
+
+variable "project_sink_enabled" {
+  description = "Whether a sink on var.project exports its own entries; set false when an aggregated sink (aggregated_sink_parent) already covers this project, so no entry is published twice."
+  type        = bool
+  default     = true
+}
+
+variable "aggregated_sink_parent" {
+  description = "Folder or organization whose projects all feed the gardener through one aggregated sink with include_children, e.g. folders/123456789012 or organizations/123456789012; null for none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.aggregated_sink_parent == null || can(regex("^(folders|organizations)/[0-9]+$", var.aggregated_sink_parent))
+    error_message = "aggregated_sink_parent must be folders/NUMBER or organizations/NUMBER."
+  }
 }

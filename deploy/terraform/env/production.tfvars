@@ -9,8 +9,13 @@ deletion_protection = true
 issue_windows_partition_expiration_days = 400
 dead_letters_partition_expiration_days  = 30
 
-stream_max_workers = 10
-streaming_mode     = "exactly_once"
+stream_machine_type = "n2-standard-2"
+stream_max_workers  = 10
+streaming_mode      = "exactly_once"
+
+# Workers on the shared VPC's Dataflow subnetwork, without external IPs (the default).
+network_project = "acme-network-host"
+subnetwork      = "dataflow-europe-west1"
 
 analyst_members = [
   "group:sre@example.com",

@@ -1,15 +1,18 @@
 package dev.loggardener.deploy;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Just enough of an HCL lexer to check a Terraform file without the Terraform binary: bracket
- * balance across strings, interpolations, heredocs and comments, and the text with comments removed
- * for reference scanning.
+ * balance across strings, interpolations, heredocs and comments, the text with comments removed for
+ * reference scanning, and the bodies of blocks and object values (heredocs inside them are not
+ * supported).
  */
 final class HclText {
   private static final Pattern HEREDOC = Pattern.compile("<<-?([A-Za-z_][A-Za-z0-9_]*)\\n");
@@ -143,6 +146,67 @@ final class HclText {
       out.append(c);
     }
     return out.toString();
+  }
+
+  /**
+   * A block or object value: the first group of its header pattern, and the text between braces.
+   */
+  record Block(String name, String body) {}
+
+  /**
+   * Every block whose header matches {@code header} (the match must end just before the opening
+   * brace), with its body; braces inside strings and interpolations are matched correctly. Give it
+   * text without comments.
+   */
+  static List<Block> blocks(String text, Pattern header) {
+    List<Block> blocks = new ArrayList<>();
+    Matcher matcher = header.matcher(text);
+    while (matcher.find()) {
+      int open = matcher.end();
+      while (open < text.length() && text.charAt(open) == ' ') {
+        open++;
+      }
+      if (open >= text.length() || text.charAt(open) != '{') {
+        throw new IllegalArgumentException("no '{' after header " + matcher.group());
+      }
+      int close = matchingBrace(text, open);
+      String name = matcher.groupCount() > 0 ? matcher.group(1) : matcher.group();
+      blocks.add(new Block(name, text.substring(open + 1, close)));
+    }
+    return blocks;
+  }
+
+  private static int matchingBrace(String text, int open) {
+    Deque<Boolean> interpolations = new ArrayDeque<>();
+    boolean inString = false;
+    for (int i = open; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char next = i + 1 < text.length() ? text.charAt(i + 1) : '\0';
+      if (inString) {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          inString = false;
+        } else if ((c == '$' || c == '%') && next == '{') {
+          interpolations.push(true);
+          inString = false;
+          i++;
+        }
+        continue;
+      }
+      if (c == '"') {
+        inString = true;
+      } else if (c == '{') {
+        interpolations.push(false);
+      } else if (c == '}') {
+        if (interpolations.pop()) {
+          inString = true;
+        } else if (interpolations.isEmpty()) {
+          return i;
+        }
+      }
+    }
+    throw new IllegalArgumentException("'{' at offset " + open + " never closed");
   }
 
   private static int endOfLine(String text, int from) {

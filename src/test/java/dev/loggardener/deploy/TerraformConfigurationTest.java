@@ -31,7 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Checks deploy/terraform without providers (they cannot be downloaded here, so {@code terraform
  * validate} cannot run): formatting through the binary when it exists, and bracket balance,
- * references to files, schema columns, variables, locals and resources by reading the text.
+ * references to files, schema columns, variables, locals and resources by reading the text; the
+ * subscription suits Dataflow's Pub/Sub source, every sink feeds the topic with its own grant, and
+ * both jobs run on the configured subnetwork without public IPs by default.
  */
 class TerraformConfigurationTest {
   private static final Path TERRAFORM = Path.of("deploy", "terraform");
@@ -47,7 +49,7 @@ class TerraformConfigurationTest {
       Pattern.compile("(?m)^locals \\{(.*?)^\\}", Pattern.DOTALL);
   private static final Pattern TOP_LEVEL_LOCAL = Pattern.compile("(?m)^  ([a-z0-9_]+)\\s*=");
   private static final Pattern DECLARATION =
-      Pattern.compile("(?m)^(resource|data) \"([a-z0-9_]+)\" \"([a-z0-9_]+)\"");
+      Pattern.compile("(?m)^\\s*(resource|data) \"([a-z0-9_]+)\" \"([a-z0-9_]+)\"");
   private static final Pattern RESOURCE_REFERENCE =
       Pattern.compile("(?<![\\w.\"])(data\\.)?(google_[a-z0-9_]+)\\.([a-z0-9_]+)\\b");
   private static final Pattern TABLE_BLOCK =
@@ -254,6 +256,93 @@ class TerraformConfigurationTest {
             .map(m -> (m.group(1) == null ? "" : "data.") + m.group(2) + "." + m.group(3))
             .collect(Collectors.toCollection(TreeSet::new));
     assertThat(usedResources).as("resources referenced but not declared").isSubsetOf(declarations);
+  }
+
+  @Test
+  void noSubscriptionHasAPubSubDeadLetterOrRetryPolicy() throws IOException {
+    List<HclText.Block> subscriptions =
+        HclText.blocks(
+            HclText.withoutComments(read(TERRAFORM.resolve("pubsub.tf"))),
+            Pattern.compile("(?m)^resource \"google_pubsub_subscription\" \"([a-z0-9_]+)\""));
+    assertThat(subscriptions).isNotEmpty();
+    for (HclText.Block subscription : subscriptions) {
+      assertThat(subscription.body())
+          .as(
+              "subscription %s (Dataflow's Pub/Sub source supports neither policy)",
+              subscription.name())
+          .doesNotContain("dead_letter_policy")
+          .doesNotContain("retry_policy");
+    }
+  }
+
+  @Test
+  void everySinkFeedsTheEntriesTopicAndItsWriterMayPublishThere() throws IOException {
+    String logging = HclText.withoutComments(read(TERRAFORM.resolve("logging.tf")));
+    List<HclText.Block> sinks =
+        HclText.blocks(
+            logging,
+            Pattern.compile(
+                "(?m)^resource \"google_logging_(project|folder|organization)_sink\" \"entries\""));
+    assertThat(sinks)
+        .extracting(HclText.Block::name)
+        .containsExactly("project", "folder", "organization");
+    for (HclText.Block sink : sinks) {
+      assertThat(sink.body())
+          .as("%s sink", sink.name())
+          .containsPattern("destination\\s*=\\s*local\\.sink_destination\\n")
+          .containsPattern("filter\\s*=\\s*var\\.log_filter\\n")
+          .contains("for_each = var.log_exclusions");
+      if (!sink.name().equals("project")) {
+        assertThat(sink.body())
+            .as("%s sink exports its children", sink.name())
+            .containsPattern("include_children\\s*=\\s*true\\n");
+      }
+      assertThat(logging)
+          .as("local.sink_writers holds the %s sink's writer identity", sink.name())
+          .contains(
+              "for sink in google_logging_"
+                  + sink.name()
+                  + "_sink.entries : \""
+                  + sink.name()
+                  + "\" => sink.writer_identity");
+    }
+    HclText.Block grant =
+        HclText.blocks(
+                logging,
+                Pattern.compile(
+                    "(?m)^resource \"google_pubsub_topic_iam_member\" \"(sink_publishes_entries)\""))
+            .get(0);
+    assertThat(grant.body())
+        .containsPattern("for_each\\s*=\\s*local\\.sink_writers\\n")
+        .containsPattern("topic\\s*=\\s*google_pubsub_topic\\.log_entries\\.id\\n")
+        .containsPattern("role\\s*=\\s*\"roles/pubsub\\.publisher\"\\n")
+        .containsPattern("member\\s*=\\s*each\\.value\\n");
+  }
+
+  @Test
+  void bothJobsRunOnTheConfiguredSubnetworkWithoutPublicIpsByDefault() throws IOException {
+    assertThat(declaredVariables().get("worker_public_ips"))
+        .as("worker_public_ips defaults to no public IPs")
+        .containsPattern("default\\s*=\\s*false\\n");
+    String dataflow = HclText.withoutComments(read(TERRAFORM.resolve("dataflow.tf")));
+    String scheduler = HclText.withoutComments(read(TERRAFORM.resolve("scheduler.tf")));
+    for (String option : List.of("network", "subnetwork", "ip_configuration")) {
+      assertThat(dataflow)
+          .as("streaming job %s", option)
+          .containsPattern(
+              "(?m)^    " + option + "\\s*=\\s*local\\.worker_network\\." + option + "$");
+    }
+    for (String option : List.of("network", "subnetwork", "ipConfiguration")) {
+      String local = option.equals("ipConfiguration") ? "ip_configuration" : option;
+      assertThat(scheduler)
+          .as("worklog launch environment %s", option)
+          .containsPattern(
+              "(?m)^\\s+" + option + "\\s*=\\s*local\\.worker_network\\." + local + "$");
+    }
+    assertThat(HclText.withoutComments(read(TERRAFORM.resolve("network.tf"))))
+        .as("plan warns when the subnetwork lacks Private Google Access")
+        .contains("check \"workers_reach_google_apis\"")
+        .contains("private_ip_google_access");
   }
 
   private static Map<String, String> declaredVariables() throws IOException {
