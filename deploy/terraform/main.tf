@@ -18,6 +18,7 @@ locals {
     "dataflow.googleapis.com",
     "iam.googleapis.com",
     "logging.googleapis.com",
+    "monitoring.googleapis.com",
     "pubsub.googleapis.com",
     "storage.googleapis.com",
   ]

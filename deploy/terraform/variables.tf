@@ -218,3 +218,43 @@ variable "aggregated_sink_parent" {
     error_message = "aggregated_sink_parent must be folders/NUMBER or organizations/NUMBER."
   }
 }
+
+variable "notification_channels" {
+  description = "Cloud Monitoring notification channels every alert notifies, by resource name, e.g. [\"projects/acme-logs-prod/notificationChannels/1234567890\"]; empty alerts only in the console."
+  type        = list(string)
+  default     = []
+}
+
+variable "alert_backlog_age_seconds" {
+  description = "Age of the oldest unacknowledged message on the pipeline subscription, in seconds, above which the backlog alert fires (default 900: normal is under a minute, and entries older than the 6 h allowed lateness are dead-lettered as too_late)."
+  type        = number
+  default     = 900
+}
+
+variable "alert_data_freshness_seconds" {
+  description = "Data watermark age and system lag of the streaming job, in seconds, above which the freshness alert fires; also the freshness SLO's bound (default 600: one-minute windows normally close within two minutes)."
+  type        = number
+  default     = 600
+}
+
+variable "alert_dead_letter_ratio" {
+  description = "Share of the messages read that became dead letters over 15 minutes, above which the dead-letter alert fires, e.g. 0.01 for 1 %."
+  type        = number
+  default     = 0.01
+
+  validation {
+    condition     = var.alert_dead_letter_ratio > 0 && var.alert_dead_letter_ratio < 1
+    error_message = "alert_dead_letter_ratio must be between 0 and 1, exclusive."
+  }
+}
+
+variable "freshness_slo_goal" {
+  description = "Share of 5-minute windows over 28 days in which the data watermark age stays within alert_data_freshness_seconds, e.g. 0.99."
+  type        = number
+  default     = 0.99
+
+  validation {
+    condition     = var.freshness_slo_goal > 0 && var.freshness_slo_goal < 1
+    error_message = "freshness_slo_goal must be between 0 and 1, exclusive."
+  }
+}

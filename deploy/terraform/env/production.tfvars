@@ -22,6 +22,7 @@ analyst_members = [
   "group:backend-leads@example.com",
 ]
 dead_letter_reader_groups = ["platform-oncall@example.com"]
+notification_channels     = ["projects/acme-logs-prod/notificationChannels/2222222222222222222"]
 
 worklog_schedule  = "0 6 * * *"
 worklog_time_zone = "Europe/Berlin"

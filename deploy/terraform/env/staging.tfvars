@@ -20,6 +20,7 @@ subnetwork = "default"
 
 analyst_members           = ["group:sre-staging@example.com"]
 dead_letter_reader_groups = ["platform-oncall@example.com"]
+notification_channels     = ["projects/acme-logs-staging/notificationChannels/1111111111111111111"]
 
 stream_parameters = {
   windowSizeMinutes = "1"
