@@ -80,7 +80,7 @@ resource "google_monitoring_alert_policy" "backlog_age" {
 
   documentation {
     mime_type = "text/markdown"
-    content   = "The streaming job is not keeping up with, or not reading, ${google_pubsub_subscription.pipeline.name}. Entries older than the allowed lateness (6 h) become too_late dead letters; unread messages expire after ${var.subscription_retention_days} days. ${local.runbook_alerts}, \"Backlog is old\"."
+    content   = "The streaming job is not keeping up with, or not reading, ${google_pubsub_subscription.pipeline.name}. Issue windows lag by as long as the backlog; unread messages expire after ${var.subscription_retention_days} days. ${local.runbook_alerts}, \"Backlog is old\"."
   }
 
   depends_on = [google_project_service.apis]
@@ -177,7 +177,7 @@ resource "google_monitoring_alert_policy" "sink_export_errors" {
 
   documentation {
     mime_type = "text/markdown"
-    content   = "Cloud Logging could not publish entries to ${google_pubsub_topic.log_entries.name}; entries it could not export are not retried and never reach the gardener. ${local.runbook_alerts}, \"The sink cannot export\"."
+    content   = "Cloud Logging could not publish entries to ${google_pubsub_topic.log_entries.name}; entries it failed to export never reach the gardener. ${local.runbook_alerts}, \"The sink cannot export\"."
   }
 
   depends_on = [google_project_service.apis]

@@ -226,7 +226,7 @@ variable "notification_channels" {
 }
 
 variable "alert_backlog_age_seconds" {
-  description = "Age of the oldest unacknowledged message on the pipeline subscription, in seconds, above which the backlog alert fires (default 900: normal is under a minute, and entries older than the 6 h allowed lateness are dead-lettered as too_late)."
+  description = "Age of the oldest unacknowledged message on the pipeline subscription, in seconds, above which the backlog alert fires (default 900: normal is under a minute; issue windows lag by as long as the backlog, and unread messages expire after subscription_retention_days)."
   type        = number
   default     = 900
 }
