@@ -179,7 +179,7 @@ variable "worklog_retention_days" {
 }
 
 variable "network" {
-  description = "VPC network of both jobs' workers and launcher VMs, by name, e.g. default; leave null for a Shared VPC subnetwork, which names its network itself."
+  description = "VPC network of both jobs' workers and launcher VMs, by name, e.g. default; not passed for a Shared VPC (network_project set), whose subnetwork names its network itself."
   type        = string
   default     = "default"
 }
