@@ -30,7 +30,7 @@ final class TextSeverity {
   private static final String ANY_CASE_LEVEL = "(?i:" + levelWords() + ")";
   private static final String UPPER_CASE_LEVEL = "(?:" + levelWords() + ")";
   private static final String TIMESTAMP =
-      "(?:\\d{4}[-/]\\d{2}[-/]\\d{2}[T ])?\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?"
+      "(?:\\d{2}(?:\\d{2})?[-/]\\d{2}[-/]\\d{2}[T ])?\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?"
           + "(?:\\s?(?:Z|[+-]\\d{2}:?\\d{2}))?";
 
   private static final Pattern LEADING =
