@@ -40,10 +40,9 @@ final class PhpTraces {
   Optional<StackTrace> parse(List<String> lines) {
     int marker = -1;
     for (int i = 0; i + 1 < lines.size() && marker < 0; i++) {
-      String line = lines.get(i).trim();
       String next = lines.get(i + 1);
-      boolean framed = match(FRAME, next) != null || match(MAIN, next) != null;
-      if (framed && line.equals("Stack trace:")) {
+      if (lines.get(i).trim().equals("Stack trace:")
+          && (match(FRAME, next) != null || match(MAIN, next) != null)) {
         marker = i;
       }
     }

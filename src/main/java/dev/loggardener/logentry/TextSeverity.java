@@ -15,13 +15,14 @@ import java.util.stream.Collectors;
  * {@code ERROR: x}, uvicorn's {@code INFO: x}, Python's {@code LEVEL:name:msg}); bracketed fields
  * after a bracketed timestamp (gunicorn's {@code [ts] [pid] [LEVEL]}, Apache's {@code [ts]
  * [module:level]}); a timestamp followed by the level, bare or bracketed, optionally after a
- * bracketed thread or a Python {@code - name -} field (logback/log4j {@code ts [thread] LEVEL
- * logger - msg}, Spring Boot {@code ts LEVEL pid --- …}, Python {@code ts - name - LEVEL - msg},
- * nginx {@code ts [error] pid#tid: …}); Go glog/klog ({@code E1206 10:00:00.000000 1 file.go:12]
- * …}); Ruby's Logger as Rails uses it ({@code E, [ts #pid] ERROR -- : …}); and logfmt's {@code
- * level=} or {@code lvl=} field. Only the first line, and of it only the first {@value
- * #PREFIX_CHARS} characters, are read, so the work per entry is bounded; a level word outside one
- * of these positions ({@code Error rate is fine}) is not a level. Stateless and thread-safe.
+ * bracketed thread, a Python {@code - name -} field or a dash (logback/log4j {@code ts [thread]
+ * LEVEL logger - msg} and {@code ts - LEVEL [thread] - msg}, Spring Boot {@code ts LEVEL pid ---
+ * …}, Python {@code ts - name - LEVEL - msg}, nginx {@code ts [error] pid#tid: …}); Go glog/klog
+ * ({@code E1206 10:00:00.000000 1 file.go:12] …}); Ruby's Logger as Rails uses it ({@code E, [ts
+ * #pid] ERROR -- : …}); and logfmt's {@code level=} or {@code lvl=} field. Only the first line, and
+ * of it only the first {@value #PREFIX_CHARS} characters, are read, so the work per entry is
+ * bounded; a level word outside one of these positions ({@code Error rate is fine}) is not a level.
+ * Stateless and thread-safe.
  */
 final class TextSeverity {
   /** Characters of the first line that are read: room for a timestamp, a thread and a logger. */
@@ -44,7 +45,7 @@ final class TextSeverity {
   private static final Pattern AFTER_TIMESTAMP =
       Pattern.compile(
           TIMESTAMP
-              + "(?:\\s+\\[[^\\]]{1,80}\\]|\\s+-\\s+\\S{1,80}\\s+-)?\\s+(?:\\[("
+              + "(?:\\s+\\[[^\\]]{1,80}\\]|\\s+-\\s+\\S{1,80}\\s+-|\\s+-)?\\s+(?:\\[("
               + ANY_CASE_LEVEL
               + ")\\]|("
               + UPPER_CASE_LEVEL

@@ -33,6 +33,7 @@ class TextSeverityTest {
           go slog text       | WARNING  | time=2023-10-15T10:00:00.000Z level=WARN msg="disk almost full" free=2GB
           logrus text        | CRITICAL | `time="2015-03-26T01:27:38-04:00" level=fatal msg="The ice breaks!" number=100 omg=true`
           go log with slog   | INFO     | 2023/08/04 16:09:19 INFO hello count=3
+          log4j ts - level   | WARNING  | 2024-02-11 08:15:02,117 - WARN  [SyncThread:0:FileTxnLog@338] - fsync-ing the write ahead log in SyncThread:0 took 1375ms
           log4j two-digit yr | WARNING  | 17/06/09 20:11:11 WARN storage.BlockManager: Block rdd_2_3 already exists on this machine; not re-adding it
           leading bracket    | ERROR    | [ERROR] pool exhausted
           indented           | WARNING  | `   WARNING: low disk`
