@@ -30,8 +30,10 @@ final class JavaNodeTraces {
   private static final Pattern JAVA_HEADER =
       Pattern.compile(
           "\\s*(?:Exception in thread \"[^\"]*\"\\s+)?(" + QUALIFIED + ")(?::\\s*(.*))?");
+  // The lookbehind keeps a match from starting inside a word: without it the .NET name
+  // System.NullReferenceException was found as ystem.NullReferenceException.
   private static final Pattern JAVA_INLINE =
-      Pattern.compile("(" + THROWABLE + ")(?::\\s+(.*)|:?\\s*$)");
+      Pattern.compile("(?<![\\w$])(" + THROWABLE + ")(?::\\s+(.*)|:?\\s*$)");
   private static final Pattern JAVA_LEADING_THROWABLE =
       Pattern.compile("(" + THROWABLE + ")(?::\\s*(.*))?");
   private static final Pattern NODE_FRAME =
@@ -55,13 +57,18 @@ final class JavaNodeTraces {
   }
 
   Optional<StackTrace> parse(List<String> lines) {
+    boolean framed = false;
     for (String line : lines) {
-      if (match(JAVA_FRAME, line) != null) {
-        return Optional.of(java(lines));
+      if (StackTraceParser.startsWithAt(line)) {
+        framed = true;
+        if (match(JAVA_FRAME, line) != null) {
+          return Optional.of(java(lines));
+        }
       }
     }
-    for (String line : lines) {
-      Matcher frame = match(NODE_FRAME, line);
+    for (int i = 0; framed && i < lines.size(); i++) {
+      Matcher frame =
+          StackTraceParser.startsWithAt(lines.get(i)) ? match(NODE_FRAME, lines.get(i)) : null;
       if (frame != null && nodeLocation(frame) != null) {
         return Optional.of(node(lines));
       }

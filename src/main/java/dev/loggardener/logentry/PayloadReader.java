@@ -3,12 +3,14 @@ package dev.loggardener.logentry;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -23,13 +25,23 @@ final class PayloadReader {
       List.of("message", "msg", "error", "stack_trace", "exception", "stacktrace");
   static final List<String> TRACE_FIELDS =
       List.of("error", "stack_trace", "exception", "stacktrace", "stack", "traceback");
-  static final List<String> LEVEL_FIELDS = List.of("severity", "level", "levelname");
+
+  /**
+   * Level fields of common JSON loggers: most, {@code levelname} (Python), {@code level_name}
+   * (Monolog), {@code log.level} (Elastic Common Schema), {@code LogLevel} (.NET's JSON console)
+   * and {@code @l} (Serilog's compact JSON).
+   */
+  static final List<String> LEVEL_FIELDS =
+      List.of("severity", "level", "levelname", "level_name", "log.level", "LogLevel", "@l");
+
+  /** The field pino and bunyan write their numeric level to. */
+  static final String NUMERIC_LEVEL_FIELD = "level";
+
   static final List<String> LOGGER_FIELDS = List.of("logger", "logger_name", "loggerName");
   static final List<String> LOGGER_LABELS = List.of("python_logger", "logger");
   static final List<String> LATE_LOGGER_FIELDS = List.of("component", "source", "module");
 
-  private static final Pattern PREFIX =
-      Pattern.compile("\\s*(?:\\[([A-Za-z]{3,11})\\]|([A-Za-z]{3,11}):)");
+  private static final Pattern PINO_LEVEL = Pattern.compile("[1-6]\\d");
 
   private static final Map<String, Severity> ALIASES =
       Map.ofEntries(
@@ -46,6 +58,15 @@ final class PayloadReader {
           Map.entry("EMERG", Severity.EMERGENCY));
 
   private PayloadReader() {}
+
+  /** Every level name {@link #severityName} knows, in upper case. */
+  static Set<String> levelWords() {
+    Set<String> words = new TreeSet<>(ALIASES.keySet());
+    for (Severity severity : Severity.values()) {
+      words.add(severity.name());
+    }
+    return words;
+  }
 
   /** A level name as loggers write it: a LogSeverity name or a common alias, any case. */
   static Optional<Severity> severityName(String name) {
@@ -102,30 +123,51 @@ final class PayloadReader {
   }
 
   /**
-   * The severity the payload implies: a level field, else a leading {@code [ERROR]} or {@code
-   * ERROR:} in the message, else ERROR when the message carries a stack trace.
+   * The severity the payload implies: a level field (a name, or pino's and bunyan's numbers), else
+   * the level the message's first line states in its own layout ({@link TextSeverity}), else ERROR
+   * when the message carries a stack trace.
    */
   static Severity inferSeverity(JsonObject jsonPayload, String message, boolean hasStackTrace) {
     if (jsonPayload != null) {
       for (String field : LEVEL_FIELDS) {
         JsonElement value = JsonFields.member(jsonPayload, field);
         if (value != null && value.isJsonPrimitive()) {
-          Optional<Severity> named = severityName(value.getAsString());
+          JsonPrimitive primitive = value.getAsJsonPrimitive();
+          Optional<Severity> named =
+              primitive.isNumber()
+                  ? numericLevel(field, primitive.getAsString())
+                  : severityName(primitive.getAsString());
           if (named.isPresent() && named.get() != Severity.DEFAULT) {
             return named.get();
           }
         }
       }
     }
-    Matcher prefix = message.length() > 0 ? PREFIX.matcher(message) : null;
-    if (prefix != null && prefix.lookingAt()) {
-      String word = prefix.group(1) != null ? prefix.group(1) : prefix.group(2);
-      Optional<Severity> named = severityName(word);
-      if (named.isPresent() && named.get() != Severity.DEFAULT) {
-        return named.get();
-      }
+    Optional<Severity> stated = TextSeverity.of(message);
+    if (stated.isPresent()) {
+      return stated.get();
     }
     return hasStackTrace ? Severity.ERROR : Severity.DEFAULT;
+  }
+
+  /**
+   * pino's and bunyan's levels: 10 trace, 20 debug, 30 info, 40 warn, 50 error, 60 fatal; a custom
+   * level between two of them counts as the lower one.
+   */
+  private static Optional<Severity> numericLevel(String field, String number) {
+    if (!field.equals(NUMERIC_LEVEL_FIELD) || !PINO_LEVEL.matcher(number).matches()) {
+      return Optional.empty();
+    }
+    int level = Integer.parseInt(number);
+    if (level > 60) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        level < 30
+            ? Severity.DEBUG
+            : level < 40
+                ? Severity.INFO
+                : level < 50 ? Severity.WARNING : level < 60 ? Severity.ERROR : Severity.CRITICAL);
   }
 
   static String requestLine(HttpRequest request) {

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A stack trace found in an entry's message, reduced to its innermost cause.
  *
- * @param language the language whose trace format matched: python, java, go or node
+ * @param language the language whose trace format matched: python, java, go, node, dotnet, ruby or
+ *     php
  * @param exceptionType the innermost cause's exception type, e.g. {@code java.io.IOException}
  * @param exceptionMessage the innermost cause's message, or empty
  * @param frames the innermost cause's frames, innermost call first for every language

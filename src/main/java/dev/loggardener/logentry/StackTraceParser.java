@@ -11,10 +11,15 @@ import java.util.regex.Pattern;
  * exception message and frames, innermost call first.
  *
  * <p>Recognised formats, tried in this order: Python ({@code Traceback (most recent call last):},
- * chained tracebacks), Go ({@code panic:}, {@code goroutine N [running]:}), Java ({@code at
+ * chained tracebacks), Go ({@code panic:}, {@code goroutine N [running]:}), PHP ({@code Stack
+ * trace:} then {@code #0 /path/File.php(42): Class->method()}, see {@link PhpTraces}), Ruby ({@code
+ * path/file.rb:12:in 'method'}, see {@link RubyTraces}), .NET ({@code at Ns.Type.Method(Type arg)
+ * in /src/File.cs:line 88}, see {@link DotNetTraces}), Java ({@code at
  * pkg.Class.method(File.java:N)}, {@code Caused by:}, {@code ... N more}), Node ({@code at fn
- * (file:line:col)}), and finally a Java exception named inline without frames ({@code failed:
- * java.io.IOException: Disk full}). Work is bounded: at most {@link #MAX_LINES} lines are read,
+ * (file:line:col)}), and finally a Java or .NET exception named inline without frames ({@code
+ * failed: java.io.IOException: Disk full}). Each format other than Go's is looked for only when a
+ * cheap test of the text or line (a marker string, a line starting with {@code at}) allows it,
+ * since most messages hold no trace. Work is bounded: at most {@link #MAX_LINES} lines are read,
  * lines longer than {@link #MAX_LINE_LENGTH} are never matched, and at most {@link #MAX_FRAMES}
  * frames are kept. Thread-safe; never throws for any input.
  */
@@ -32,6 +37,9 @@ public final class StackTraceParser {
   private static final Pattern GO_LOCATION =
       Pattern.compile("\\s+(\\S+?):(\\d{1,9})(?:\\s+\\+0x[0-9a-fA-F]+)?\\s*");
 
+  private final PhpTraces php = new PhpTraces();
+  private final RubyTraces ruby = new RubyTraces();
+  private final DotNetTraces dotnet = new DotNetTraces();
   private final JavaNodeTraces javaNode = new JavaNodeTraces();
 
   /** Returns the trace the text carries, or empty when it carries none. */
@@ -46,11 +54,40 @@ public final class StackTraceParser {
         return python;
       }
     }
-    Optional<StackTrace> go = go(lines);
-    if (go.isPresent()) {
-      return go;
+    Optional<StackTrace> found = go(lines);
+    if (found.isEmpty() && PhpTraces.mayHold(text)) {
+      found = php.parse(lines);
     }
-    return javaNode.parse(lines);
+    if (found.isEmpty() && RubyTraces.mayHold(text)) {
+      found = ruby.parse(lines);
+    }
+    if (found.isEmpty()) {
+      found = dotnet.parse(lines);
+    }
+    if (found.isEmpty()) {
+      found = javaNode.parse(lines);
+    }
+    return found.isPresent() ? found : dotnet.inline(lines);
+  }
+
+  /**
+   * Whether the line starts, after blanks, with {@code at} and a blank: every Java, Node and .NET
+   * frame does, and testing it costs less than a match.
+   */
+  static boolean startsWithAt(String line) {
+    int i = 0;
+    while (i < line.length() && isRegexSpace(line.charAt(i))) {
+      i++;
+    }
+    return i + 2 < line.length()
+        && line.charAt(i) == 'a'
+        && line.charAt(i + 1) == 't'
+        && isRegexSpace(line.charAt(i + 2));
+  }
+
+  /** The characters {@code \s} matches. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   static List<String> lines(String text) {

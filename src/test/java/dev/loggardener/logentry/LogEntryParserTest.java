@@ -128,6 +128,16 @@ class LogEntryParserTest {
           colon prefix             | "textPayload":"  WARNING: low disk"                      | WARNING   | true
           fatal prefix             | "textPayload":"FATAL: cannot start"                      | CRITICAL  | true
           stack trace              | "textPayload":"boom\\n\\tat a.B.c(B.java:1)"             | ERROR     | true
+          gunicorn layout          | "textPayload":"[2023-11-06 09:14:02 +0000] [7] [ERROR] Worker (pid:8) was sent SIGKILL!" | ERROR | true
+          layout beats stack trace | "textPayload":"I0102 03:04:05.000006 1 a.go:1] retry\\n\\tat a.B.c(B.java:1)" | INFO | true
+          explicit beats layout    | "severity":"NOTICE","textPayload":"[ERROR] pool exhausted"  | NOTICE    | false
+          pino number              | "jsonPayload":{"level":50,"msg":"db down","pid":7}       | ERROR     | true
+          bunyan number            | "jsonPayload":{"level":30,"msg":"hi","v":0}              | INFO      | true
+          number out of pino range | "jsonPayload":{"level":70,"msg":"x"}                     | DEFAULT   | false
+          number in another field  | "jsonPayload":{"levelname":50,"msg":"x"}                 | DEFAULT   | false
+          monolog level_name       | "jsonPayload":{"level":400,"level_name":"ERROR","message":"x"} | ERROR | true
+          ecs log.level            | "jsonPayload":{"log.level":"warn","message":"x"}         | WARNING   | true
+          dotnet json console      | "jsonPayload":{"LogLevel":"Critical","Message":"x"}      | CRITICAL  | true
           unknown level stays      | "jsonPayload":{"level":"STATEMENT","message":"SELECT 1"} | DEFAULT   | false
           word without delimiter   | "textPayload":"Error rate is fine"                       | DEFAULT   | false
           """)
