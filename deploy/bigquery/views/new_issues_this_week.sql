@@ -10,7 +10,8 @@ SELECT
   MAX(last_seen) AS last_seen,
   SUM(entry_count) AS entries,
   ARRAY_AGG(max_severity ORDER BY max_severity_number DESC LIMIT 1)[OFFSET(0)] AS max_severity
-FROM `${project}.${dataset}.issue_windows`
+FROM `${project}.${dataset}.issue_windows` AS w
 GROUP BY fingerprint, project_id
-HAVING MIN(first_seen) >= TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 7 DAY)
+-- w.first_seen: the bare name would be the first_seen alias above, an aggregate already.
+HAVING MIN(w.first_seen) >= TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 7 DAY)
 ORDER BY entries DESC
