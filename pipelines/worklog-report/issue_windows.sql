@@ -1,19 +1,23 @@
 -- Issue windows of one period, as the worklog report reads them.
 -- Parameters: @from and @to (TIMESTAMP, UTC); a row belongs to the period when its window
--- starts in [@from, @to). Panes discard, so SUM(entry_count) over these rows is exact.
+-- starts in [@from, @to). @project (STRING): only that project's rows; NULL for every project.
+-- Panes discard, so SUM(entry_count) over these rows is exact.
 -- Runs unchanged on BigQuery and on the local DuckDB store. On BigQuery, for example:
 --   bq query --use_legacy_sql=false --dataset_id=PROJECT:DATASET \
 --     --parameter=from:TIMESTAMP:2026-11-27T00:00:00Z \
---     --parameter=to:TIMESTAMP:2026-11-28T00:00:00Z "$(cat issue_windows.sql)"
+--     --parameter=to:TIMESTAMP:2026-11-28T00:00:00Z \
+--     --parameter=project:STRING:NULL "$(cat issue_windows.sql)"
 SELECT
   window_start,
   window_end,
   fingerprint,
-  rule_set_version,
-  template,
+  project_id,
+  resource_type,
   service,
   logger,
   exception_type,
+  template,
+  rule_set_version,
   max_severity,
   max_severity_number,
   entry_count,
@@ -26,4 +30,5 @@ SELECT
 FROM issue_windows
 WHERE window_start >= @from
   AND window_start < @to
+  AND (@project IS NULL OR project_id = @project)
 ORDER BY fingerprint, window_start, pane_index

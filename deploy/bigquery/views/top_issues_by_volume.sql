@@ -2,6 +2,7 @@
 -- beside it to show what is loud right now. Panes discard, so SUM(entry_count) is exact.
 SELECT
   fingerprint,
+  project_id,
   ARRAY_AGG(template ORDER BY last_seen DESC LIMIT 1)[OFFSET(0)] AS template,
   ARRAY_AGG(DISTINCT service ORDER BY service) AS services,
   SUM(entry_count) AS entries_7d,
@@ -12,5 +13,5 @@ SELECT
   RANK() OVER (ORDER BY SUM(entry_count) DESC) AS volume_rank
 FROM `${project}.${dataset}.issue_windows`
 WHERE window_start >= TIMESTAMP_SUB(CURRENT_TIMESTAMP(), INTERVAL 7 DAY)
-GROUP BY fingerprint
+GROUP BY fingerprint, project_id
 ORDER BY volume_rank

@@ -29,13 +29,7 @@ public final class IssueAccumulator {
 
   private final AggregationLimits limits;
   private long entryCount;
-  private String fingerprint;
-  private String template;
-  private String ruleSetVersion;
-  private String resourceType;
-  private String service;
-  private String logger;
-  private String exceptionType;
+  private IssueIdentity identity;
   private Severity maxSeverity;
   private Instant firstSeen;
   private Instant lastSeen;
@@ -66,9 +60,7 @@ public final class IssueAccumulator {
   /** Counts one entry. */
   public IssueAccumulator add(IssueObservation o) {
     entryCount++;
-    identity(o.fingerprint(), o.template(), o.ruleSetVersion(), o.resourceType(), o.service());
-    logger = min(logger, o.logger());
-    exceptionType = min(exceptionType, o.exceptionType());
+    identity(o.identity());
     maxSeverity = maxSeverity == null ? o.severity() : Severity.max(maxSeverity, o.severity());
     seen(o.timestamp(), o.timestamp());
     addExample(new IssueExample(o.message(), o.timestamp(), o.insertId(), o.trace()));
@@ -98,13 +90,7 @@ public final class IssueAccumulator {
     List<IssueExample> examples = new ArrayList<>(examplesByMessage.values());
     examples.sort(IssueExample.ORDER);
     return new IssueAggregate(
-        fingerprint,
-        template,
-        ruleSetVersion,
-        resourceType,
-        service,
-        logger,
-        exceptionType,
+        identity,
         maxSeverity,
         entryCount,
         firstSeen,
@@ -125,9 +111,7 @@ public final class IssueAccumulator {
   /** Adds a partial result, as if its entries had been added one by one. */
   public IssueAccumulator addPartial(IssueAggregate a) {
     entryCount += a.entryCount();
-    identity(a.fingerprint(), a.template(), a.ruleSetVersion(), a.resourceType(), a.service());
-    logger = min(logger, a.logger());
-    exceptionType = min(exceptionType, a.exceptionType());
+    identity(a.identity());
     maxSeverity =
         maxSeverity == null ? a.maxSeverity() : Severity.max(maxSeverity, a.maxSeverity());
     seen(a.firstSeen(), a.lastSeen());
@@ -140,13 +124,8 @@ public final class IssueAccumulator {
     return this;
   }
 
-  private void identity(
-      String fingerprint, String template, String version, String resourceType, String service) {
-    this.fingerprint = min(this.fingerprint, fingerprint);
-    this.template = min(this.template, template);
-    this.ruleSetVersion = min(this.ruleSetVersion, version);
-    this.resourceType = min(this.resourceType, resourceType);
-    this.service = min(this.service, service);
+  private void identity(IssueIdentity seen) {
+    identity = identity == null ? seen : identity.min(seen);
   }
 
   private void seen(Instant first, Instant last) {
@@ -176,12 +155,5 @@ public final class IssueAccumulator {
     if (set.size() > limits.maxDistinctValues()) {
       set.pollLast();
     }
-  }
-
-  private static String min(String current, String candidate) {
-    if (candidate == null) {
-      return current;
-    }
-    return current == null || candidate.compareTo(current) < 0 ? candidate : current;
   }
 }

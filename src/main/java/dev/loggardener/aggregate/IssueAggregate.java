@@ -14,13 +14,8 @@ import java.util.Objects;
  * <p>Bounded collections keep the smallest values in their natural order (examples: earliest
  * first), so the result does not depend on the order in which entries or partial aggregates met.
  *
- * @param fingerprint the fine fingerprint id
- * @param template the template
- * @param ruleSetVersion the rule-set version
- * @param resourceType the monitored resource type
- * @param service the service name
- * @param logger the smallest logger name seen, or null
- * @param exceptionType the smallest exception type seen, or null
+ * @param identity the smallest identity seen in {@link IssueIdentity#ORDER}; entries grouped
+ *     together share fingerprint, project, resource type and service
  * @param maxSeverity the highest severity seen
  * @param entryCount how many entries were counted; at least 1
  * @param firstSeen the earliest entry time
@@ -33,13 +28,7 @@ import java.util.Objects;
  * @param traceIds distinct trace ids, sorted
  */
 public record IssueAggregate(
-    String fingerprint,
-    String template,
-    String ruleSetVersion,
-    String resourceType,
-    String service,
-    String logger,
-    String exceptionType,
+    IssueIdentity identity,
     Severity maxSeverity,
     long entryCount,
     Instant firstSeen,
@@ -52,11 +41,7 @@ public record IssueAggregate(
     List<String> traceIds)
     implements Serializable {
   public IssueAggregate {
-    Objects.requireNonNull(fingerprint, "fingerprint");
-    Objects.requireNonNull(template, "template");
-    Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
-    Objects.requireNonNull(resourceType, "resourceType");
-    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(maxSeverity, "maxSeverity");
     Objects.requireNonNull(firstSeen, "firstSeen");
     Objects.requireNonNull(lastSeen, "lastSeen");

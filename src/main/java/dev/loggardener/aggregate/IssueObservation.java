@@ -11,13 +11,7 @@ import java.util.Objects;
  *
  * <p>Every text field is already redacted by the fingerprinter.
  *
- * @param fingerprint the fine fingerprint id (64 hex characters)
- * @param template the normalized, redacted template
- * @param ruleSetVersion the version of the rules that made the fingerprint
- * @param resourceType the monitored resource type
- * @param service the service name; may be empty
- * @param logger the logger name, or null
- * @param exceptionType the innermost exception type, or null
+ * @param identity what the entry is an occurrence of
  * @param severity the entry's severity
  * @param timestamp the entry's event time
  * @param message the redacted message
@@ -29,13 +23,7 @@ import java.util.Objects;
  * @param httpStatus the HTTP response status, or null
  */
 public record IssueObservation(
-    String fingerprint,
-    String template,
-    String ruleSetVersion,
-    String resourceType,
-    String service,
-    String logger,
-    String exceptionType,
+    IssueIdentity identity,
     Severity severity,
     Instant timestamp,
     String message,
@@ -47,21 +35,9 @@ public record IssueObservation(
     Integer httpStatus)
     implements Serializable {
   public IssueObservation {
-    Objects.requireNonNull(fingerprint, "fingerprint");
-    Objects.requireNonNull(template, "template");
-    Objects.requireNonNull(ruleSetVersion, "ruleSetVersion");
-    Objects.requireNonNull(resourceType, "resourceType");
-    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(timestamp, "timestamp");
     Objects.requireNonNull(message, "message");
-  }
-
-  /**
-   * The grouping key: fingerprint, resource type and service, separated by a character that none of
-   * them contains, so that one row never mixes services even if the rules ignore identity.
-   */
-  public String groupKey() {
-    return fingerprint + '\u001f' + resourceType + '\u001f' + service;
   }
 }

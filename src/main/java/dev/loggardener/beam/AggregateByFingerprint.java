@@ -155,7 +155,8 @@ public final class AggregateByFingerprint
       long run =
           Math.floorDiv(((IntervalWindow) window).start().getMillis(), windowMillis)
               / WINDOWS_PER_KEY;
-      out.output(KV.of(entry.observation().groupKey() + '\u001f' + run, entry.observation()));
+      out.output(
+          KV.of(entry.observation().identity().groupKey() + '\u001f' + run, entry.observation()));
     }
   }
 

@@ -208,7 +208,7 @@ public final class DeduplicateEntries
           null,
           entry.observation().timestamp(),
           clock.instant(),
-          entry.observation().ruleSetVersion());
+          entry.observation().identity().ruleSetVersion());
     }
   }
 }

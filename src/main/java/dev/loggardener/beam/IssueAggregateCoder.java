@@ -2,6 +2,7 @@ package dev.loggardener.beam;
 
 import dev.loggardener.aggregate.IssueAggregate;
 import dev.loggardener.aggregate.IssueExample;
+import dev.loggardener.aggregate.IssueIdentity;
 import dev.loggardener.logentry.Severity;
 import dev.loggardener.logentry.SourceLocation;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.apache.beam.sdk.coders.CustomCoder;
  */
 final class IssueAggregateCoder extends CustomCoder<IssueAggregate> {
   private static final IssueAggregateCoder INSTANCE = new IssueAggregateCoder();
+  private static final IssueIdentityCoder IDENTITY = IssueIdentityCoder.of();
   private static final Severity[] SEVERITIES = Severity.values();
 
   private IssueAggregateCoder() {}
@@ -30,13 +32,7 @@ final class IssueAggregateCoder extends CustomCoder<IssueAggregate> {
 
   @Override
   public void encode(IssueAggregate a, OutputStream out) throws IOException {
-    CoderFields.writeString(a.fingerprint(), out);
-    CoderFields.writeString(a.template(), out);
-    CoderFields.writeString(a.ruleSetVersion(), out);
-    CoderFields.writeString(a.resourceType(), out);
-    CoderFields.writeString(a.service(), out);
-    CoderFields.writeNullableString(a.logger(), out);
-    CoderFields.writeNullableString(a.exceptionType(), out);
+    IDENTITY.encode(a.identity(), out);
     out.write(a.maxSeverity().ordinal());
     CoderFields.writeLong(a.entryCount(), out);
     CoderFields.writeInstant(a.firstSeen(), out);
@@ -64,13 +60,7 @@ final class IssueAggregateCoder extends CustomCoder<IssueAggregate> {
 
   @Override
   public IssueAggregate decode(InputStream in) throws IOException {
-    String fingerprint = CoderFields.readString(in);
-    String template = CoderFields.readString(in);
-    String ruleSetVersion = CoderFields.readString(in);
-    String resourceType = CoderFields.readString(in);
-    String service = CoderFields.readString(in);
-    String logger = CoderFields.readNullableString(in);
-    String exceptionType = CoderFields.readNullableString(in);
+    IssueIdentity identity = IDENTITY.decode(in);
     Severity maxSeverity = SEVERITIES[in.read()];
     long entryCount = CoderFields.readLong(in);
     java.time.Instant firstSeen = CoderFields.readInstant(in);
@@ -99,13 +89,7 @@ final class IssueAggregateCoder extends CustomCoder<IssueAggregate> {
     }
     List<String> traceIds = readStrings(in);
     return new IssueAggregate(
-        fingerprint,
-        template,
-        ruleSetVersion,
-        resourceType,
-        service,
-        logger,
-        exceptionType,
+        identity,
         maxSeverity,
         entryCount,
         firstSeen,

@@ -1,5 +1,6 @@
 package dev.loggardener.beam;
 
+import dev.loggardener.aggregate.IssueIdentity;
 import dev.loggardener.aggregate.IssueObservation;
 import dev.loggardener.logentry.Severity;
 import dev.loggardener.logentry.SourceLocation;
@@ -11,6 +12,7 @@ import org.apache.beam.sdk.coders.AtomicCoder;
 /** Compact, deterministic coder for {@link IssueObservation}, the element of the hot shuffles. */
 public final class IssueObservationCoder extends AtomicCoder<IssueObservation> {
   private static final IssueObservationCoder INSTANCE = new IssueObservationCoder();
+  private static final IssueIdentityCoder IDENTITY = IssueIdentityCoder.of();
   private static final Severity[] SEVERITIES = Severity.values();
 
   private IssueObservationCoder() {}
@@ -22,13 +24,7 @@ public final class IssueObservationCoder extends AtomicCoder<IssueObservation> {
 
   @Override
   public void encode(IssueObservation o, OutputStream out) throws IOException {
-    CoderFields.writeString(o.fingerprint(), out);
-    CoderFields.writeString(o.template(), out);
-    CoderFields.writeString(o.ruleSetVersion(), out);
-    CoderFields.writeString(o.resourceType(), out);
-    CoderFields.writeString(o.service(), out);
-    CoderFields.writeNullableString(o.logger(), out);
-    CoderFields.writeNullableString(o.exceptionType(), out);
+    IDENTITY.encode(o.identity(), out);
     out.write(o.severity().ordinal());
     CoderFields.writeInstant(o.timestamp(), out);
     CoderFields.writeString(o.message(), out);
@@ -46,13 +42,7 @@ public final class IssueObservationCoder extends AtomicCoder<IssueObservation> {
 
   @Override
   public IssueObservation decode(InputStream in) throws IOException {
-    String fingerprint = CoderFields.readString(in);
-    String template = CoderFields.readString(in);
-    String ruleSetVersion = CoderFields.readString(in);
-    String resourceType = CoderFields.readString(in);
-    String service = CoderFields.readString(in);
-    String logger = CoderFields.readNullableString(in);
-    String exceptionType = CoderFields.readNullableString(in);
+    IssueIdentity identity = IDENTITY.decode(in);
     Severity severity = SEVERITIES[in.read()];
     java.time.Instant timestamp = CoderFields.readInstant(in);
     String message = CoderFields.readString(in);
@@ -63,13 +53,7 @@ public final class IssueObservationCoder extends AtomicCoder<IssueObservation> {
     SourceLocation location = CoderFields.present(in) ? CoderFields.readLocation(in) : null;
     Long status = CoderFields.readNullableLong(in);
     return new IssueObservation(
-        fingerprint,
-        template,
-        ruleSetVersion,
-        resourceType,
-        service,
-        logger,
-        exceptionType,
+        identity,
         severity,
         timestamp,
         message,

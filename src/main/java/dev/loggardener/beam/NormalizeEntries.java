@@ -1,6 +1,7 @@
 package dev.loggardener.beam;
 
 import dev.loggardener.aggregate.EntryIdentity;
+import dev.loggardener.aggregate.IssueIdentity;
 import dev.loggardener.aggregate.IssueObservation;
 import dev.loggardener.logentry.LogEntry;
 import dev.loggardener.normalize.Fingerprint;
@@ -63,13 +64,15 @@ public final class NormalizeEntries
   /** What aggregation keeps of an entry; every text that can carry data is already redacted. */
   static IssueObservation observe(LogEntry e, Fingerprint f) {
     return new IssueObservation(
-        f.id(),
-        f.template(),
-        f.ruleSetVersion(),
-        e.service().resourceType(),
-        e.service().service(),
-        e.logger(),
-        e.stackTrace() == null ? null : e.stackTrace().exceptionType(),
+        new IssueIdentity(
+            f.id(),
+            e.service().projectId(),
+            e.service().resourceType(),
+            e.service().service(),
+            e.logger(),
+            e.stackTrace() == null ? null : e.stackTrace().exceptionType(),
+            f.template(),
+            f.ruleSetVersion()),
         e.severity(),
         e.timestamp(),
         f.redactedMessage(),

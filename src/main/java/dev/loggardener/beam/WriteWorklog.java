@@ -38,12 +38,14 @@ public final class WriteWorklog extends PTransform<PBegin, PCollection<String>> 
   /** Opens the store on the worker; serializable so it can travel with the DoFn. */
   @FunctionalInterface
   public interface SourceFactory extends Serializable {
-    IssueWindowSource open() throws Exception;
+    /** Opens the store reading only {@code project}'s rows, or every project's when null. */
+    IssueWindowSource open(String project) throws Exception;
   }
 
   /**
    * What to report and where.
    *
+   * @param project the only project reported on, or null for every project in the store
    * @param rulesYaml the worklog rules as YAML text, already validated by the caller
    * @param outputPrefix folder URI, e.g. {@code gs://bucket/worklogs} or a local path
    */
@@ -57,7 +59,6 @@ public final class WriteWorklog extends PTransform<PBegin, PCollection<String>> 
       String outputPrefix)
       implements Serializable {
     public Request {
-      Objects.requireNonNull(project, "project");
       Objects.requireNonNull(period, "period");
       Objects.requireNonNull(generatedAt, "generatedAt");
       Objects.requireNonNull(rulesYaml, "rulesYaml");
@@ -100,11 +101,10 @@ public final class WriteWorklog extends PTransform<PBegin, PCollection<String>> 
     @ProcessElement
     public void process(OutputReceiver<String> out) throws Exception {
       WorklogSettings settings =
-          WorklogSettings.defaults(
-                  request.project(), WorklogRules.parse(request.rulesYaml(), request.rulesSource()))
+          WorklogSettings.defaults(WorklogRules.parse(request.rulesYaml(), request.rulesSource()))
               .withMaxDetailed(request.maxDetailed());
       Worklog worklog;
-      try (IssueWindowSource source = sources.open()) {
+      try (IssueWindowSource source = sources.open(request.project())) {
         worklog = WorklogJob.build(source, request.period(), settings, request.generatedAt());
       }
       String markdown = WorklogJob.render(worklog, WorklogJob.Format.MD);

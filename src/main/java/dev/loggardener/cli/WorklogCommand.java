@@ -76,7 +76,11 @@ public final class WorklogCommand implements Command {
             "N",
             "Categories with a full section; the rest are one-line rows.",
             String.valueOf(WorklogSettings.DEFAULT_MAX_DETAILED))
-        .option("project", "NAME", "Project name for the header (default: from --store).", null);
+        .option(
+            "project",
+            "ID",
+            "Only the entries of this Google Cloud project (default: every project in the store).",
+            null);
   }
 
   @Override
@@ -97,12 +101,14 @@ public final class WorklogCommand implements Command {
             .get("rules")
             .map(f -> WorklogRules.load(Paths.get(f)))
             .orElseGet(WorklogRules::loadDefault);
-    WorklogSettings settings =
-        WorklogSettings.defaults(flags.get("project").orElse(IssueStores.projectOf(store)), rules)
-            .withMaxDetailed((int) maxDetailed);
+    WorklogSettings settings = WorklogSettings.defaults(rules).withMaxDetailed((int) maxDetailed);
+    String project = flags.get("project").orElse(null);
+    if (project != null && project.isBlank()) {
+      throw new Flags.UsageException("--project must not be empty");
+    }
     Worklog worklog;
     Period period;
-    try (IssueWindowSource source = IssueStores.open(store)) {
+    try (IssueWindowSource source = IssueStores.open(store, project)) {
       period = period(flags, source);
       worklog = WorklogJob.run(source, period, settings, format, target, clock.instant());
     }
@@ -135,8 +141,7 @@ public final class WorklogCommand implements Command {
       return WorklogJob.run(
           source,
           period,
-          WorklogSettings.defaults(
-              IssueStores.projectOf(store.toString()), WorklogRules.loadDefault()),
+          WorklogSettings.defaults(WorklogRules.loadDefault()),
           format,
           out,
           clock.instant());

@@ -23,6 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,22 +39,30 @@ public final class BigQueryIssueWindowSource implements IssueWindowSource {
       Pattern.compile("[a-z][a-z0-9-]{4,61}[a-z0-9]\\.\\w{1,1024}");
   private static final long TIMEOUT_MS = 60_000;
 
+  private static final Pattern PARAMETER = Pattern.compile("@(from|to|project)\\b");
+
   private final Bigquery client;
   private final String project;
   private final String dataset;
+  private final String logProject;
 
-  private BigQueryIssueWindowSource(Bigquery client, String project, String dataset) {
+  private BigQueryIssueWindowSource(
+      Bigquery client, String project, String dataset, String logProject) {
     this.client = client;
     this.project = project;
     this.dataset = dataset;
+    this.logProject = logProject;
   }
 
   /**
    * Connects to {@code PROJECT.DATASET} with application default credentials.
    *
+   * @param logProject the only project whose rows are read (the {@code project_id} column, not the
+   *     project that holds the dataset), or null for every project
    * @throws IllegalArgumentException for a malformed dataset name
    */
-  public static BigQueryIssueWindowSource open(String projectDotDataset) throws IOException {
+  public static BigQueryIssueWindowSource open(String projectDotDataset, String logProject)
+      throws IOException {
     if (!DATASET.matcher(projectDotDataset).matches()) {
       throw new IllegalArgumentException(
           "--store bigquery: needs PROJECT.DATASET, e.g. bigquery:my-project.log_gardener, got '"
@@ -69,7 +80,10 @@ public final class BigQueryIssueWindowSource implements IssueWindowSource {
             .setApplicationName("log-gardener-worklog")
             .build();
     return new BigQueryIssueWindowSource(
-        client, projectDotDataset.substring(0, dot), projectDotDataset.substring(dot + 1));
+        client,
+        projectDotDataset.substring(0, dot),
+        projectDotDataset.substring(dot + 1),
+        logProject);
   }
 
   @Override
@@ -78,16 +92,19 @@ public final class BigQueryIssueWindowSource implements IssueWindowSource {
   }
 
   @Override
+  public String project() {
+    return logProject;
+  }
+
+  @Override
   public List<Map<String, Object>> query(String file, Period period) throws IOException {
+    String sql = DuckDbIssueWindowSource.sql(file);
     QueryRequest request =
         new QueryRequest()
-            .setQuery(DuckDbIssueWindowSource.sql(file))
+            .setQuery(sql)
             .setUseLegacySql(false)
             .setParameterMode("NAMED")
-            .setQueryParameters(
-                period == null
-                    ? List.of()
-                    : List.of(timestamp("from", period.from()), timestamp("to", period.to())))
+            .setQueryParameters(parameters(sql, period, logProject))
             .setDefaultDataset(new DatasetReference().setProjectId(project).setDatasetId(dataset))
             .setTimeoutMs(TIMEOUT_MS);
     QueryResponse response = client.jobs().query(project, request).execute();
@@ -126,6 +143,35 @@ public final class BigQueryIssueWindowSource implements IssueWindowSource {
 
   private static List<TableRow> nonNull(List<TableRow> rows) {
     return rows == null ? List.of() : rows;
+  }
+
+  /**
+   * Exactly the named parameters the statement uses (comments aside), with the types the ZetaSQL
+   * check of the report's SQL declares them with.
+   */
+  static List<QueryParameter> parameters(String sql, Period period, String logProject) {
+    Set<String> used = new TreeSet<>();
+    Matcher matcher = PARAMETER.matcher(sql.replaceAll("(?m)^\\s*--.*$", ""));
+    while (matcher.find()) {
+      used.add(matcher.group(1));
+    }
+    List<QueryParameter> parameters = new ArrayList<>();
+    for (String name : used) {
+      switch (name) {
+        case "from" -> parameters.add(timestamp(name, period.from()));
+        case "to" -> parameters.add(timestamp(name, period.to()));
+        default -> parameters.add(string(name, logProject));
+      }
+    }
+    return parameters;
+  }
+
+  /** A STRING parameter; a null value is sent without a value, which BigQuery reads as NULL. */
+  private static QueryParameter string(String name, String value) {
+    return new QueryParameter()
+        .setName(name)
+        .setParameterType(new QueryParameterType().setType("STRING"))
+        .setParameterValue(new QueryParameterValue().setValue(value));
   }
 
   private static QueryParameter timestamp(String name, Instant value) {

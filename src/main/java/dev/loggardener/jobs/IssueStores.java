@@ -14,23 +14,15 @@ public final class IssueStores {
 
   private IssueStores() {}
 
-  /** Opens the store for reading. */
-  public static IssueWindowSource open(String store) throws Exception {
+  /**
+   * Opens the store for reading.
+   *
+   * @param project the only project whose rows are read, or null for every project
+   */
+  public static IssueWindowSource open(String store, String project) throws Exception {
     if (store.startsWith(BIGQUERY)) {
-      return BigQueryIssueWindowSource.open(store.substring(BIGQUERY.length()));
+      return BigQueryIssueWindowSource.open(store.substring(BIGQUERY.length()), project);
     }
-    return DuckDbIssueWindowSource.open(Paths.get(store));
-  }
-
-  /** The project name a store stands for: the GCP project, or the file name without extension. */
-  public static String projectOf(String store) {
-    if (store.startsWith(BIGQUERY)) {
-      String dataset = store.substring(BIGQUERY.length());
-      int dot = dataset.indexOf('.');
-      return dot < 0 ? dataset : dataset.substring(0, dot);
-    }
-    String file = Paths.get(store).getFileName().toString();
-    int dot = file.lastIndexOf('.');
-    return dot <= 0 ? file : file.substring(0, dot);
+    return DuckDbIssueWindowSource.open(Paths.get(store), project);
   }
 }

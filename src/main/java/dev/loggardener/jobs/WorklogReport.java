@@ -34,16 +34,18 @@ public final class WorklogReport {
     FileSystems.setDefaultPipelineOptions(options);
     WriteWorklog.Request request = request(options, Clock.systemUTC());
     LOG.info(
-        "Worklog of {} to {} from {} into {} (rules {}, max detailed {})",
+        "Worklog of {} to {} from {} ({}) into {} (rules {}, max detailed {})",
         request.period().from(),
         request.period().to(),
         options.getStore(),
+        request.project() == null ? "every project" : "project " + request.project(),
         request.outputPrefix(),
         request.rulesSource(),
         request.maxDetailed());
     String store = options.getStore();
     Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply("WriteWorklog", WriteWorklog.of(request, () -> IssueStores.open(store)));
+    pipeline.apply(
+        "WriteWorklog", WriteWorklog.of(request, project -> IssueStores.open(store, project)));
     pipeline.run().waitUntilFinish();
   }
 
@@ -63,7 +65,9 @@ public final class WorklogReport {
     String rulesYaml = options.getRulesFile() == null ? shippedRules() : read(rulesSource);
     WorklogRules.parse(rulesYaml, rulesSource);
     return new WriteWorklog.Request(
-        IssueStores.projectOf(options.getStore()),
+        options.getLogProject() == null || options.getLogProject().isBlank()
+            ? null
+            : options.getLogProject().trim(),
         Period.hoursEnding(end, options.getHours()),
         clock.instant(),
         rulesYaml,

@@ -44,6 +44,14 @@ public interface WorklogReportOptions extends PipelineOptions {
 
   void setRulesFile(String value);
 
+  @Description(
+      "Only the entries of this Google Cloud project (the project_id column; --project is the"
+          + " project the job itself runs in); every project in the store when empty, e.g."
+          + " my-app-prod.")
+  String getLogProject();
+
+  void setLogProject(String value);
+
   @Description("Categories shown with a full section; the rest get one line each, e.g. 10.")
   @Default.Integer(10)
   Integer getMaxDetailed();

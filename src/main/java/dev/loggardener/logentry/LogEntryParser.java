@@ -152,7 +152,8 @@ public final class LogEntryParser implements Serializable {
         logId(logName),
         severity,
         inferred,
-        ServiceIdentityResolver.resolve(JsonFields.object(root, "resource", "resource"), labels),
+        ServiceIdentityResolver.resolve(
+            JsonFields.object(root, "resource", "resource"), labels, logName),
         labels,
         trace(JsonFields.string(root, "trace", "trace")),
         blankToNull(JsonFields.scalarText(root, "spanId", "spanId")),

@@ -88,6 +88,7 @@ public final class LogEntryRenderer {
 
   private static JsonObject service(ServiceIdentity service) {
     JsonObject json = new JsonObject();
+    put(json, "projectId", service.projectId());
     json.addProperty("resourceType", service.resourceType());
     json.addProperty("service", service.service());
     put(json, "version", service.version());

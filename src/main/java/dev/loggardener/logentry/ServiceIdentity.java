@@ -6,6 +6,9 @@ import java.util.Objects;
 /**
  * Which deployed thing wrote an entry, derived from the monitored resource.
  *
+ * @param projectId the Google Cloud project that holds the resource: the resource label {@code
+ *     project_id}, else the {@code projects/P/} of the log name; null for the logs of an
+ *     organization, folder or billing account, which belong to no project
  * @param resourceType the monitored resource type, e.g. {@code cloud_run_revision}; a gen-2 Cloud
  *     Function (a {@code cloud_run_revision} labelled {@code goog-managed-by=cloudfunctions}) is
  *     reported as {@code cloud_function}, so both function generations group together
@@ -16,15 +19,23 @@ import java.util.Objects;
  * @param location the zone or region, or null
  */
 public record ServiceIdentity(
-    String resourceType, String service, String version, String instance, String location)
+    String projectId,
+    String resourceType,
+    String service,
+    String version,
+    String instance,
+    String location)
     implements Serializable {
   public ServiceIdentity {
     Objects.requireNonNull(resourceType, "resourceType");
     Objects.requireNonNull(service, "service");
+    if (projectId != null && projectId.isBlank()) {
+      throw new IllegalArgumentException("projectId must be null or not blank");
+    }
   }
 
   /** The identity used when an entry names no resource at all. */
-  public static ServiceIdentity unknown() {
-    return new ServiceIdentity("global", "", null, null, null);
+  public static ServiceIdentity unknown(String projectId) {
+    return new ServiceIdentity(projectId, "global", "", null, null, null);
   }
 }

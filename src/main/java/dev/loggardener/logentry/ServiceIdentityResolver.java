@@ -34,12 +34,22 @@ final class ServiceIdentityResolver {
           "target_name",
           "name");
 
+  private static final String PROJECTS = "projects/";
+
   private ServiceIdentityResolver() {}
 
-  static ServiceIdentity resolve(JsonObject resource, Map<String, String> entryLabels)
+  /**
+   * The identity of an entry.
+   *
+   * @param resource the entry's {@code resource}, or null
+   * @param entryLabels the entry's own labels
+   * @param logName the entry's log name, or null
+   */
+  static ServiceIdentity resolve(
+      JsonObject resource, Map<String, String> entryLabels, String logName)
       throws PayloadRejection {
     if (resource == null) {
-      return ServiceIdentity.unknown();
+      return ServiceIdentity.unknown(projectOfLogName(logName));
     }
     String type = JsonFields.string(resource, "type", "resource.type");
     JsonObject labelsJson = JsonFields.object(resource, "labels", "resource.labels");
@@ -47,13 +57,38 @@ final class ServiceIdentityResolver {
     if (type == null || type.isBlank()) {
       type = "global";
     }
+    String project = blankToNull(r.get("project_id"));
+    return serviceOf(project != null ? project : projectOfLogName(logName), type, r, entryLabels);
+  }
+
+  /**
+   * The project of a log name {@code projects/P/logs/L}; null for {@code organizations/}, {@code
+   * folders/} and {@code billingAccounts/} log names, whose logs belong to no project, and for a
+   * missing or malformed name.
+   */
+  static String projectOfLogName(String logName) {
+    if (logName == null || !logName.startsWith(PROJECTS)) {
+      return null;
+    }
+    int end = logName.indexOf('/', PROJECTS.length());
+    return end < 0 ? null : blankToNull(logName.substring(PROJECTS.length(), end));
+  }
+
+  private static ServiceIdentity serviceOf(
+      String project, String type, Map<String, String> r, Map<String, String> entryLabels) {
     return switch (type) {
-      case "cloud_run_revision" -> cloudRun(r, entryLabels);
+      case "cloud_run_revision" -> cloudRun(project, r, entryLabels);
       case "cloud_run_job" ->
           new ServiceIdentity(
-              type, orEmpty(r.get("job_name")), null, jobInstance(entryLabels), location(r));
+              project,
+              type,
+              orEmpty(r.get("job_name")),
+              null,
+              jobInstance(entryLabels),
+              location(r));
       case "k8s_container" ->
           new ServiceIdentity(
+              project,
               type,
               join(r.get("namespace_name"), r.get("container_name")),
               null,
@@ -61,6 +96,7 @@ final class ServiceIdentityResolver {
               location(r));
       case "container" ->
           new ServiceIdentity(
+              project,
               type,
               join(r.get("namespace_id"), r.get("container_name")),
               null,
@@ -68,6 +104,7 @@ final class ServiceIdentityResolver {
               location(r));
       case "gce_instance" ->
           new ServiceIdentity(
+              project,
               type,
               firstNonBlank(
                   entryLabels.get("compute.googleapis.com/resource_name"),
@@ -78,22 +115,26 @@ final class ServiceIdentityResolver {
               location(r));
       case "gae_app" ->
           new ServiceIdentity(
+              project,
               type,
               orEmpty(r.get("module_id")),
               blankToNull(r.get("version_id")),
               blankToNull(entryLabels.get("appengine.googleapis.com/instance_name")),
               location(r));
       case "cloud_function" ->
-          new ServiceIdentity(type, orEmpty(r.get("function_name")), null, null, location(r));
-      default -> generic(type, r);
+          new ServiceIdentity(
+              project, type, orEmpty(r.get("function_name")), null, null, location(r));
+      default -> generic(project, type, r);
     };
   }
 
-  private static ServiceIdentity cloudRun(Map<String, String> r, Map<String, String> entry) {
+  private static ServiceIdentity cloudRun(
+      String project, Map<String, String> r, Map<String, String> entry) {
     boolean function =
         "cloudfunctions".equals(entry.get("goog-managed-by"))
             || "cloudfunctions".equals(r.get("goog-managed-by"));
     return new ServiceIdentity(
+        project,
         function ? "cloud_function" : "cloud_run_revision",
         orEmpty(r.get("service_name")),
         blankToNull(r.get("revision_name")),
@@ -110,7 +151,7 @@ final class ServiceIdentityResolver {
     return execution + "/" + task;
   }
 
-  private static ServiceIdentity generic(String type, Map<String, String> r) {
+  private static ServiceIdentity generic(String project, String type, Map<String, String> r) {
     String name = "";
     for (String label : GENERIC_NAME_LABELS) {
       String value = r.get(label);
@@ -119,7 +160,7 @@ final class ServiceIdentityResolver {
         break;
       }
     }
-    return new ServiceIdentity(type, name, null, null, location(r));
+    return new ServiceIdentity(project, type, name, null, null, location(r));
   }
 
   private static String location(Map<String, String> r) {

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * by {@code \n}, every value with {@code \} escaped as {@code \\} and newlines as {@code \n}):
  *
  * <pre>
- * loggardener-fingerprint/1
+ * loggardener-fingerprint/2
+ * project=&lt;project id, or empty&gt;
  * resource_type=&lt;monitored resource type, or empty&gt;
  * service=&lt;service name, or empty&gt;
  * logger=&lt;logger or module, or empty&gt;
@@ -26,13 +27,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * </pre>
  *
  * <p>For an entry with a stack trace the template is {@link StackSignature}: exception type plus
- * top in-app frames. Left out on purpose: the revision, instance and location (the same problem
- * keeps its identity across deploys and replicas); the severity (a per-occurrence attribute that
- * Cloud Run infers from the stream, so the same line can arrive as ERROR on stderr and DEFAULT on
- * stdout; the aggregates keep severity counts instead); and the rule-set version, which every
- * {@link Fingerprint} carries beside the id so that a rules change moves only the fingerprints of
- * messages whose template it changes. Nothing depends on arrival order, hash codes or clocks.
- * Thread-safe; ids of recent templates are memoised, which changes only speed.
+ * top in-app frames. The project keeps the same message of two projects apart, so that an
+ * aggregated sink at folder or organization level never merges categories across projects. Left out
+ * on purpose: the revision, instance and location (the same problem keeps its identity across
+ * deploys and replicas); the severity (a per-occurrence attribute that Cloud Run infers from the
+ * stream, so the same line can arrive as ERROR on stderr and DEFAULT on stdout; the aggregates keep
+ * severity counts instead); and the rule-set version, which every {@link Fingerprint} carries
+ * beside the id so that a rules change moves only the fingerprints of messages whose template it
+ * changes. Nothing depends on arrival order, hash codes or clocks. Thread-safe; ids of recent
+ * templates are memoised, which changes only speed.
  */
 public final class Fingerprinter implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -105,6 +108,7 @@ public final class Fingerprinter implements Serializable {
     String id =
         id(
             canonical(
+                service.projectId() == null ? "" : service.projectId(),
                 service.resourceType(),
                 service.service(),
                 entry.logger() == null ? "" : entry.logger(),
@@ -125,7 +129,8 @@ public final class Fingerprinter implements Serializable {
     TemplateIds.Entry known = ids.find(tokenizer);
     if (known == null) {
       String template = tokenizer.template();
-      known = ids.remember(tokenizer, template, sha256Hex(canonical("", "", "", false, template)));
+      known =
+          ids.remember(tokenizer, template, sha256Hex(canonical("", "", "", "", false, template)));
     }
     return new Fingerprint(known.id(), known.template(), redacted, ruleSetVersion);
   }
@@ -141,9 +146,16 @@ public final class Fingerprinter implements Serializable {
   }
 
   static String canonical(
-      String resourceType, String service, String logger, boolean stack, String template) {
-    StringBuilder out = new StringBuilder(template.length() + 96);
-    out.append("loggardener-fingerprint/1\nresource_type=");
+      String projectId,
+      String resourceType,
+      String service,
+      String logger,
+      boolean stack,
+      String template) {
+    StringBuilder out = new StringBuilder(template.length() + projectId.length() + 104);
+    out.append("loggardener-fingerprint/2\nproject=");
+    escape(projectId, out);
+    out.append("\nresource_type=");
     escape(resourceType, out);
     out.append("\nservice=");
     escape(service, out);

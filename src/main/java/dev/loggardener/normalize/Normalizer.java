@@ -22,11 +22,13 @@ public final class Normalizer implements Serializable {
   /**
    * Version of the code that turns a message into its redacted text and template: {@link
    * Tokenizer}, {@link TokenClassifier}, {@link DateWords}, {@link StackSignature}, the rule
-   * guards, and the stack trace parser whose output {@link StackSignature} signs ({@code
-   * logentry.StackTraceParser}). {@link RuleSet#version()} appends it to the rules file's version,
-   * so every stored fingerprint says which code made its template. Bump it with any change that
-   * alters the output for some input; changes that only make the code faster keep it ({@code
-   * NormalizerVersionTest} notices when the output of the Loghub-2k corpus moves).
+   * guards, the stack trace parser whose output {@link StackSignature} signs ({@code
+   * logentry.StackTraceParser}), and the fingerprint's canonical form in {@link Fingerprinter}.
+   * {@link RuleSet#version()} appends it to the rules file's version, so every stored fingerprint
+   * says which code made its template and id. Bump it with any change that alters the output for
+   * some input; changes that only make the code faster keep it ({@code NormalizerVersionTest}
+   * notices when the output of the repository corpus moves, {@code FingerprinterTest} when ids
+   * move). n2: .NET, Ruby and PHP traces are parsed, and the project joined the canonical form.
    */
   public static final String CODE_VERSION = "n2";
 

@@ -28,13 +28,7 @@ public final class IssueWindowRowMapper {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("window_start", window.windowStart());
     row.put("window_end", window.windowEnd());
-    row.put("fingerprint", a.fingerprint());
-    row.put("rule_set_version", a.ruleSetVersion());
-    row.put("template", a.template());
-    row.put("resource_type", a.resourceType());
-    row.put("service", a.service());
-    DeadLetterRowMapper.putIfPresent(row, "logger", a.logger());
-    DeadLetterRowMapper.putIfPresent(row, "exception_type", a.exceptionType());
+    a.identity().putColumns(row);
     row.put("max_severity", a.maxSeverity().name());
     row.put("max_severity_number", (long) a.maxSeverity().number());
     row.put("entry_count", a.entryCount());

@@ -14,7 +14,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Struct;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,35 +25,62 @@ import org.duckdb.DuckDBStruct;
 
 /**
  * Reads the worklog's input from a DuckDB store with the same SQL files analysts run on BigQuery
- * ({@code pipelines/worklog-report/*.sql}), binding {@code @from} and {@code @to}.
+ * ({@code pipelines/worklog-report/*.sql}), binding {@code @from}, {@code @to} and
+ * {@code @project}.
  */
 public final class DuckDbIssueWindowSource implements IssueWindowSource, AutoCloseable {
   /** Classpath folder of the report's SQL files. */
   public static final String SQL_FOLDER = "pipelines/worklog-report/";
 
-  private static final Pattern PARAMETER = Pattern.compile("@(from|to)\\b");
+  private static final Pattern PARAMETER = Pattern.compile("@(from|to|project)\\b");
 
   private final DuckDbStore store;
+  private final String project;
 
-  private DuckDbIssueWindowSource(DuckDbStore store) {
+  private DuckDbIssueWindowSource(DuckDbStore store, String project) {
     this.store = store;
+    this.project = project;
+  }
+
+  /** Opens an existing store read-only, with the rows of every project. */
+  public static DuckDbIssueWindowSource open(Path file) throws SQLException {
+    return open(file, null);
   }
 
   /**
    * Opens an existing store read-only.
    *
-   * @throws IllegalArgumentException if the file or its {@code issue_windows} table is missing
+   * @param project the only project whose rows are read, or null for every project
+   * @throws IllegalArgumentException if the file or its {@code issue_windows} table is missing, or
+   *     the table predates the {@code project_id} column (SCHEMA.md gives the migration)
    */
-  public static DuckDbIssueWindowSource open(Path file) throws SQLException {
+  public static DuckDbIssueWindowSource open(Path file, String project) throws SQLException {
     DuckDbStore store = DuckDbStore.openReadOnly(file);
+    try {
+      requireProjectColumn(store, file);
+    } catch (SQLException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return new DuckDbIssueWindowSource(store, project);
+  }
+
+  private static void requireProjectColumn(DuckDbStore store, Path file) throws SQLException {
     try (ResultSet tables =
         store.connection().getMetaData().getTables(null, null, "issue_windows", null)) {
       if (!tables.next()) {
-        store.close();
         throw new IllegalArgumentException(file + " has no issue_windows table");
       }
     }
-    return new DuckDbIssueWindowSource(store);
+    try (ResultSet columns =
+        store.connection().getMetaData().getColumns(null, null, "issue_windows", "project_id")) {
+      if (!columns.next()) {
+        throw new IllegalArgumentException(
+            file
+                + " was written before issue_windows had project_id: open it once for writing"
+                + " (run or stream) or run ALTER TABLE issue_windows ADD COLUMN project_id VARCHAR");
+      }
+    }
   }
 
   /** Loads a SQL file of the report from the classpath. */
@@ -76,21 +102,32 @@ public final class DuckDbIssueWindowSource implements IssueWindowSource, AutoClo
   }
 
   @Override
+  public String project() {
+    return project;
+  }
+
+  @Override
   public List<Map<String, Object>> query(String file, Period period) throws SQLException {
     // Comments mention the parameters too; only the statement's own get bound.
     String statementText = sql(file).replaceAll("(?m)^\\s*--.*$", "");
     Matcher matcher = PARAMETER.matcher(statementText);
-    List<Instant> parameters = new ArrayList<>();
+    List<String> parameters = new ArrayList<>();
     StringBuilder sql = new StringBuilder();
     while (matcher.find()) {
-      parameters.add(matcher.group(1).equals("from") ? period.from() : period.to());
-      matcher.appendReplacement(sql, "CAST(? AS TIMESTAMPTZ)");
+      String name = matcher.group(1);
+      if (name.equals("project")) {
+        parameters.add(project);
+        matcher.appendReplacement(sql, "CAST(? AS VARCHAR)");
+      } else {
+        parameters.add((name.equals("from") ? period.from() : period.to()).toString());
+        matcher.appendReplacement(sql, "CAST(? AS TIMESTAMPTZ)");
+      }
     }
     matcher.appendTail(sql);
     List<Map<String, Object>> rows = new ArrayList<>();
     try (PreparedStatement statement = store.connection().prepareStatement(sql.toString())) {
       for (int i = 0; i < parameters.size(); i++) {
-        statement.setString(i + 1, parameters.get(i).toString());
+        statement.setString(i + 1, parameters.get(i));
       }
       try (ResultSet rs = statement.executeQuery()) {
         ResultSetMetaData meta = rs.getMetaData();

@@ -1,20 +1,24 @@
 package dev.loggardener.store;
 
+import dev.loggardener.aggregate.IssueIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -121,6 +125,7 @@ public final class DuckDbStore implements AutoCloseable {
       for (String table : tables) {
         TableSchema schema = TableSchema.load(table);
         statement.execute(schema.createStatement());
+        addMissingColumns(shared.root, schema);
         shared.schemas.put(table, schema);
       }
       if (tables.contains("issue_windows")) {
@@ -129,24 +134,72 @@ public final class DuckDbStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Every identity column is the one of the fingerprint's latest pane (they do not vary within a
+   * fingerprint, whose id is computed from them).
+   */
   private static String catalogView() {
+    StringBuilder identity = new StringBuilder();
+    for (String column : IssueIdentity.COLUMNS) {
+      if (!column.equals("fingerprint")) {
+        identity.append("  arg_max(%1$s, last_seen) AS %1$s,\n".formatted(column));
+      }
+    }
     return """
         CREATE OR REPLACE VIEW fingerprint_catalog AS
         SELECT
           fingerprint,
-          arg_max(template, last_seen) AS template,
-          min(first_seen) AS first_seen,
+        %s  min(first_seen) AS first_seen,
           max(last_seen) AS last_seen,
-          arg_max(rule_set_version, last_seen) AS rule_set_version,
-          arg_max(service, last_seen) AS service,
-          arg_max(logger, last_seen) AS logger,
-          arg_max(exception_type, last_seen) AS exception_type,
           max(max_severity_number) AS max_severity_number,
           arg_max(max_severity, max_severity_number) AS max_severity,
           sum(entry_count) AS total_count,
           count(*) AS pane_count
         FROM issue_windows
-        GROUP BY fingerprint""";
+        GROUP BY fingerprint"""
+        .formatted(identity);
+  }
+
+  /**
+   * Brings a table written by an older version up to its schema: adds every missing column, which
+   * old rows read as NULL (the same migration SCHEMA.md gives for BigQuery). A missing REQUIRED
+   * column cannot be added that way and stops the open.
+   */
+  private static void addMissingColumns(Connection connection, TableSchema schema)
+      throws SQLException {
+    Set<String> present = new HashSet<>();
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = ?")) {
+      query.setString(1, schema.table());
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          present.add(rows.getString(1));
+        }
+      }
+    }
+    try (Statement statement = connection.createStatement()) {
+      for (TableSchema.Column column : schema.columns()) {
+        if (present.contains(column.name())) {
+          continue;
+        }
+        if (column.required()) {
+          throw new IllegalStateException(
+              "table "
+                  + schema.table()
+                  + " lacks the REQUIRED column "
+                  + column.name()
+                  + "; only NULLABLE and REPEATED columns can be added to existing rows");
+        }
+        statement.execute(
+            "ALTER TABLE "
+                + TableSchema.quote(schema.table())
+                + " ADD COLUMN "
+                + TableSchema.quote(column.name())
+                + " "
+                + column.duckDbType());
+      }
+    }
   }
 
   /** The database file. */

@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
  * category when the same titled rule matches them, or when their templates fall into one {@link
  * TemplateGrouper} group within one service (templates that differ only where values vary; HTTP
  * request lines with different literal paths stay apart, since each endpoint is its own problem).
- * The result depends only on the set of summaries: input is sorted by fingerprint and union-find
- * always keeps the smallest fingerprint as the root.
+ * Fingerprints of different projects never join: an aggregated sink carries many projects, and the
+ * same error code in two of them is two problems. The result depends only on the set of summaries:
+ * input is sorted by fingerprint and union-find always keeps the smallest fingerprint as the root.
  */
 public final class Categorizer {
   /** Occurrences of one module this close in time count as firing together. */
@@ -69,6 +70,19 @@ public final class Categorizer {
 
   /** The categories, each listing its members by fingerprint; groups in order of their root. */
   public static List<Group> group(List<FingerprintSummary> summaries, WorklogRules rules) {
+    Map<String, List<FingerprintSummary>> byProject = new TreeMap<>();
+    for (FingerprintSummary summary : summaries) {
+      String project = summary.projectId() == null ? "" : summary.projectId();
+      byProject.computeIfAbsent(project, k -> new ArrayList<>()).add(summary);
+    }
+    List<Group> out = new ArrayList<>();
+    byProject.values().forEach(members -> out.addAll(groupWithinProject(members, rules)));
+    out.sort(Comparator.comparing(g -> g.members().get(0).fingerprint()));
+    return out;
+  }
+
+  private static List<Group> groupWithinProject(
+      List<FingerprintSummary> summaries, WorklogRules rules) {
     List<FingerprintSummary> sorted =
         summaries.stream().sorted(Comparator.comparing(FingerprintSummary::fingerprint)).toList();
     int[] parent = new int[sorted.size()];

@@ -1,5 +1,6 @@
 package dev.loggardener.worklog;
 
+import dev.loggardener.aggregate.IssueIdentity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,7 +29,7 @@ public final class FingerprintSummarizer {
   public static List<FingerprintSummary> summarize(Collection<IssueWindow> rows, Period period) {
     Map<String, List<IssueWindow>> byFingerprint = new TreeMap<>();
     for (IssueWindow row : rows) {
-      byFingerprint.computeIfAbsent(row.fingerprint(), k -> new ArrayList<>()).add(row);
+      byFingerprint.computeIfAbsent(row.identity().fingerprint(), k -> new ArrayList<>()).add(row);
     }
     List<FingerprintSummary> out = new ArrayList<>();
     byFingerprint.forEach((fingerprint, panes) -> out.add(summarize(fingerprint, panes, period)));
@@ -39,7 +40,7 @@ public final class FingerprintSummarizer {
   public static Map<String, Long> totals(Collection<IssueWindow> rows) {
     Map<String, Long> totals = new TreeMap<>();
     for (IssueWindow row : rows) {
-      totals.merge(row.fingerprint(), row.entryCount(), Long::sum);
+      totals.merge(row.identity().fingerprint(), row.entryCount(), Long::sum);
     }
     return totals;
   }
@@ -72,15 +73,18 @@ public final class FingerprintSummarizer {
       firstSeen =
           firstSeen == null || pane.firstSeen().isBefore(firstSeen) ? pane.firstSeen() : firstSeen;
       lastSeen = lastSeen == null || pane.lastSeen().isAfter(lastSeen) ? pane.lastSeen() : lastSeen;
+      IssueIdentity identity = pane.identity();
       template =
-          template == null || pane.template().compareTo(template) < 0 ? pane.template() : template;
+          template == null || identity.template().compareTo(template) < 0
+              ? identity.template()
+              : template;
       occurrences.add(pane.firstSeen());
       occurrences.add(pane.lastSeen());
-      services.add(pane.service());
+      services.add(identity.service());
       versions.addAll(pane.versions());
       traces.addAll(pane.traceIds());
-      count(loggers, pane.logger(), pane.entryCount());
-      count(exceptions, pane.exceptionType(), pane.entryCount());
+      count(loggers, identity.logger(), pane.entryCount());
+      count(exceptions, identity.exceptionType(), pane.entryCount());
       for (IssueWindow.Example example : pane.examples()) {
         samples.add(example.timestamp());
         occurrences.add(example.timestamp());
@@ -102,6 +106,7 @@ public final class FingerprintSummarizer {
     }
     return new FingerprintSummary(
         fingerprint,
+        panes.get(0).identity().projectId(),
         template,
         mostFrequent(messages).orElse(template),
         worst.maxSeverity(),

@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * Everything the worklog knows about one fingerprint over one period, summed over its window panes.
  *
+ * @param projectId the project of the fingerprint's entries (part of the fingerprint), or null
  * @param hourly entry counts per hour of the period, oldest first
  * @param sampleTimestamps up to {@link FingerprintSummarizer#SAMPLE_SIZE} occurrence times, newest
  *     first
@@ -16,6 +17,7 @@ import java.util.Objects;
  */
 public record FingerprintSummary(
     String fingerprint,
+    String projectId,
     String template,
     String message,
     String maxSeverity,

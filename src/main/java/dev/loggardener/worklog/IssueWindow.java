@@ -1,5 +1,6 @@
 package dev.loggardener.worklog;
 
+import dev.loggardener.aggregate.IssueIdentity;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,12 +16,7 @@ import java.util.Objects;
 public record IssueWindow(
     Instant windowStart,
     Instant windowEnd,
-    String fingerprint,
-    String ruleSetVersion,
-    String template,
-    String service,
-    String logger,
-    String exceptionType,
+    IssueIdentity identity,
     String maxSeverity,
     long maxSeverityNumber,
     long entryCount,
@@ -51,9 +47,7 @@ public record IssueWindow(
   public IssueWindow {
     Objects.requireNonNull(windowStart, "window_start");
     Objects.requireNonNull(windowEnd, "window_end");
-    Objects.requireNonNull(fingerprint, "fingerprint");
-    Objects.requireNonNull(template, "template");
-    Objects.requireNonNull(service, "service");
+    Objects.requireNonNull(identity, "identity");
     Objects.requireNonNull(maxSeverity, "max_severity");
     Objects.requireNonNull(firstSeen, "first_seen");
     Objects.requireNonNull(lastSeen, "last_seen");
@@ -74,12 +68,7 @@ public record IssueWindow(
     return new IssueWindow(
         instant(row.get("window_start")),
         instant(row.get("window_end")),
-        (String) row.get("fingerprint"),
-        (String) row.get("rule_set_version"),
-        (String) row.get("template"),
-        (String) row.get("service"),
-        (String) row.get("logger"),
-        (String) row.get("exception_type"),
+        IssueIdentity.fromColumns(row),
         (String) row.get("max_severity"),
         number(row.get("max_severity_number")),
         number(row.get("entry_count")),

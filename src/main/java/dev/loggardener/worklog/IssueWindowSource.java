@@ -18,7 +18,7 @@ public interface IssueWindowSource extends AutoCloseable {
 
   /**
    * Runs one of the shipped SQL files, binding {@code @from} and {@code @to} to the period when it
-   * is given.
+   * is given, and {@code @project} to {@link #project()}.
    *
    * @return the result rows keyed by column name; timestamps as {@link Instant}
    */
@@ -26,6 +26,9 @@ public interface IssueWindowSource extends AutoCloseable {
 
   /** Human-readable name of the source, e.g. the file or the dataset. */
   String describe();
+
+  /** The only project whose rows this source reads, or null for every project. */
+  String project();
 
   /** The rows whose window starts inside the period. */
   default List<IssueWindow> windows(Period period) throws Exception {

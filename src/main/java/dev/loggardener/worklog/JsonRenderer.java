@@ -30,7 +30,15 @@ public final class JsonRenderer {
   public static String render(Worklog w) {
     JsonObject root = new JsonObject();
     root.addProperty("schema_version", SCHEMA_VERSION);
-    root.addProperty("project", w.project());
+    root.addProperty("project", w.projects().size() == 1 ? w.projects().get(0).projectId() : null);
+    JsonArray projects = new JsonArray();
+    for (Worklog.ProjectEntries project : w.projects()) {
+      JsonObject o = new JsonObject();
+      o.addProperty("project_id", project.projectId());
+      o.addProperty("entries", project.entries());
+      projects.add(o);
+    }
+    root.add("projects", projects);
     root.addProperty("generated_at", w.generatedAt().toString());
     root.add("period", period(w.period()));
     root.add("previous_period", period(w.period().previous()));

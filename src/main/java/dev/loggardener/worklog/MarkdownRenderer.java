@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -50,10 +51,27 @@ public final class MarkdownRenderer {
     return md.toString();
   }
 
+  /** The period's projects, with their entry counts when asked; "none" for an empty period. */
+  private static String projectNames(Worklog w, boolean withCounts) {
+    if (w.projects().isEmpty()) {
+      return "none";
+    }
+    List<String> names = new ArrayList<>();
+    for (Worklog.ProjectEntries project : w.projects()) {
+      String name = project.projectId() == null ? "no project" : project.projectId();
+      long entries = project.entries();
+      names.add(
+          withCounts ? name + " (" + entries + (entries == 1 ? " entry)" : " entries)") : name);
+    }
+    return String.join(", ", names);
+  }
+
   private static void header(StringBuilder md, Worklog w) {
-    md.append("# Log Gardener Worklog - ").append(text(w.project())).append("\n\n");
+    md.append("# Log Gardener Worklog - ").append(text(projectNames(w, false))).append("\n\n");
     md.append("**Generated:** ").append(HEADER_TIME.format(w.generatedAt())).append("  \n");
-    md.append("**Project:** ").append(text(w.project())).append("  \n");
+    md.append(w.projects().size() > 1 ? "**Projects:** " : "**Project:** ")
+        .append(text(projectNames(w, w.projects().size() > 1)))
+        .append("  \n");
     md.append("**Service Scope:** ")
         .append(w.services().isEmpty() ? "none" : text(String.join(", ", w.services())))
         .append("  \n");

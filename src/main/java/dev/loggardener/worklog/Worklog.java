@@ -8,11 +8,12 @@ import java.util.Objects;
  * The report model: everything a renderer prints, already ordered and computed. Renderers are pure
  * functions of this record.
  *
+ * @param projects the projects of the period's entries, most entries first
  * @param categories most urgent first; the first {@code maxDetailed} get a full section
  * @param resolved fingerprints seen in the previous period and not in this one, most frequent first
  */
 public record Worklog(
-    String project,
+    List<ProjectEntries> projects,
     Instant generatedAt,
     Period period,
     String source,
@@ -24,6 +25,14 @@ public record Worklog(
     List<Category> categories,
     List<Resolved> resolved) {
 
+  /**
+   * How many of the period's entries came from one project.
+   *
+   * @param projectId the project, or null for entries of no project (organization, folder or
+   *     billing-account logs, and rows stored before the project was recorded)
+   */
+  public record ProjectEntries(String projectId, long entries) {}
+
   /** A fingerprint that stopped: present in the previous period, absent from this one. */
   public record Resolved(
       String fingerprint,
@@ -33,7 +42,7 @@ public record Worklog(
       long previousTotal) {}
 
   public Worklog {
-    Objects.requireNonNull(project, "project");
+    projects = List.copyOf(projects);
     Objects.requireNonNull(generatedAt, "generatedAt");
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(source, "source");

@@ -3,6 +3,7 @@ package dev.loggardener.worklog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,7 @@ public final class WorklogBuilder {
     TreeSet<String> services = new TreeSet<>();
     summaries.forEach(s -> services.addAll(s.services()));
     return new Worklog(
-        settings.project(),
+        projects(summaries),
         generatedAt,
         period,
         source,
@@ -92,6 +93,21 @@ public final class WorklogBuilder {
         settings.maxListed(),
         categories,
         resolved(summaries, previous, period.previous()));
+  }
+
+  /** Entries per project, most first; ties in project order, no project last. */
+  private static List<Worklog.ProjectEntries> projects(List<FingerprintSummary> summaries) {
+    Map<String, Long> entries = new HashMap<>();
+    summaries.forEach(s -> entries.merge(s.projectId(), s.total(), Long::sum));
+    return entries.entrySet().stream()
+        .map(e -> new Worklog.ProjectEntries(e.getKey(), e.getValue()))
+        .sorted(
+            Comparator.comparingLong(Worklog.ProjectEntries::entries)
+                .reversed()
+                .thenComparing(
+                    Worklog.ProjectEntries::projectId,
+                    Comparator.nullsLast(Comparator.naturalOrder())))
+        .toList();
   }
 
   private Category category(

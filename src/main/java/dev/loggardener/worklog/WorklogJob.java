@@ -70,7 +70,7 @@ public final class WorklogJob {
     return run(
         source,
         period,
-        WorklogSettings.defaults("local", WorklogRules.loadDefault()),
+        WorklogSettings.defaults(WorklogRules.loadDefault()),
         Format.MD,
         out,
         period.to());

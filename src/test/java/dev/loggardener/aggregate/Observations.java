@@ -15,13 +15,15 @@ public final class Observations {
   public static IssueObservation of(
       String fingerprint, String message, Instant at, Severity severity, Integer httpStatus) {
     return new IssueObservation(
-        fingerprint,
-        "template of " + fingerprint,
-        "rules-v1",
-        "cloud_run_revision",
-        "checkout",
-        "app.Logger",
-        null,
+        new IssueIdentity(
+            fingerprint,
+            "shop-prod",
+            "cloud_run_revision",
+            "checkout",
+            "app.Logger",
+            null,
+            "template of " + fingerprint,
+            "rules-v1"),
         severity,
         at,
         message,

@@ -76,7 +76,7 @@ public class AggregateByFingerprintTest {
             MapElements.into(TypeDescriptors.strings())
                 .via(
                     (IssueWindow w) ->
-                        w.aggregate().fingerprint()
+                        w.aggregate().identity().fingerprint()
                             + " "
                             + w.aggregate().entryCount()
                             + " "

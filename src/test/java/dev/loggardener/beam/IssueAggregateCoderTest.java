@@ -20,13 +20,7 @@ class IssueAggregateCoderTest {
 
   private static final IssueAggregate FULL =
       new IssueAggregate(
-          "f".repeat(64),
-          "Auth unreachable after <DURATION> – ünïcode 🌱",
-          "2026.11.29-1+n1",
-          "cloud_run_revision",
-          "netra-backend",
-          "auth.client",
-          "java.net.SocketTimeoutException",
+          IssueIdentityCoderTest.FULL,
           Severity.ERROR,
           42,
           T0,
@@ -44,13 +38,7 @@ class IssueAggregateCoderTest {
 
   private static final IssueAggregate SPARSE =
       new IssueAggregate(
-          "a",
-          "t",
-          "v",
-          "global",
-          "",
-          null,
-          null,
+          IssueIdentityCoderTest.SPARSE,
           Severity.DEFAULT,
           1,
           T0,
@@ -72,13 +60,7 @@ class IssueAggregateCoderTest {
   void encodesEqualAggregatesToEqualBytesWhateverTheMapOrder() throws Exception {
     IssueAggregate reordered =
         new IssueAggregate(
-            FULL.fingerprint(),
-            FULL.template(),
-            FULL.ruleSetVersion(),
-            FULL.resourceType(),
-            FULL.service(),
-            FULL.logger(),
-            FULL.exceptionType(),
+            FULL.identity(),
             FULL.maxSeverity(),
             FULL.entryCount(),
             FULL.firstSeen(),

@@ -42,7 +42,8 @@ public class WriteWorklogTest {
     PCollection<String> written =
         pipeline.apply(
             "WriteWorklog",
-            WriteWorklog.of(request, () -> DuckDbIssueWindowSource.open(Paths.get(store))));
+            WriteWorklog.of(
+                request, project -> DuckDbIssueWindowSource.open(Paths.get(store), project)));
 
     PAssert.that(written)
         .containsInAnyOrder(

@@ -2,6 +2,9 @@ package dev.loggardener.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.loggardener.store.DuckDbStore;
 import dev.loggardener.worklog.WorklogTestData;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +19,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +67,7 @@ class WorklogCommandTest {
 
     assertThat(status).as(err()).isZero();
     String md = Files.readString(target);
-    assertThat(md).startsWith("# Log Gardener Worklog - netra\n");
+    assertThat(md).startsWith("# Log Gardener Worklog - netra-staging\n");
     assertThat(md).contains("**Total Issues Identified:** 7");
     assertThat(out.toString(StandardCharsets.UTF_8))
         .isEqualTo(
@@ -85,14 +93,96 @@ class WorklogCommandTest {
             "--max-detailed",
             "1",
             "--project",
-            "staging",
+            "netra-staging",
             "--out",
             target.toString());
 
     assertThat(status).as(err()).isZero();
     String json = Files.readString(target);
-    assertThat(json).contains("\"project\": \"staging\"", "\"hours\": 1");
+    assertThat(json).contains("\"project\": \"netra-staging\"", "\"hours\": 1");
     assertThat(json).contains("\"detailed\": true").contains("\"detailed\": false");
+  }
+
+  /** Categories per project in a JSON worklog: every category's messages are of one project. */
+  private static Map<String, Integer> categoriesPerProject(Path json, Map<String, String> projectOf)
+      throws Exception {
+    Map<String, Integer> counts = new TreeMap<>();
+    JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+    for (JsonElement category : root.getAsJsonArray("categories")) {
+      Set<String> projects = new TreeSet<>();
+      for (JsonElement message : category.getAsJsonObject().getAsJsonArray("messages")) {
+        projects.add(projectOf.get(message.getAsJsonObject().get("fingerprint").getAsString()));
+      }
+      assertThat(projects).as("projects of one category").hasSize(1);
+      counts.merge(projects.iterator().next(), 1, Integer::sum);
+    }
+    return counts;
+  }
+
+  @Test
+  void keepsTheProjectsOfAnAggregatedSinkApartAndFiltersOnOne() throws Exception {
+    Path both = dir.resolve("folder-sink.duckdb");
+    Map<String, String> projectOf = new HashMap<>();
+    try (DuckDbStore db = DuckDbStore.open(both)) {
+      for (List<Map<String, Object>> rows :
+          List.of(WorklogTestData.exampleRows(), WorklogTestData.exampleRowsOf("netra-prod"))) {
+        db.insert("issue_windows", rows);
+        rows.forEach(
+            r -> projectOf.put((String) r.get("fingerprint"), (String) r.get("project_id")));
+      }
+    }
+    Path all = dir.resolve("all.json");
+    Path allMd = dir.resolve("all.md");
+    Path staging = dir.resolve("staging.json");
+    Path stagingMd = dir.resolve("staging.md");
+
+    for (Path target : List.of(all, allMd)) {
+      assertThat(run("worklog", "--store", both.toString(), "--out", target.toString()))
+          .as(err())
+          .isZero();
+    }
+    for (Path target : List.of(staging, stagingMd)) {
+      assertThat(
+              run(
+                  "worklog",
+                  "--store",
+                  both.toString(),
+                  "--project",
+                  WorklogTestData.PROJECT,
+                  "--out",
+                  target.toString()))
+          .as(err())
+          .isZero();
+    }
+
+    Map<String, Integer> perProject = categoriesPerProject(all, projectOf);
+    assertThat(perProject).containsOnlyKeys("netra-prod", "netra-staging");
+    assertThat(perProject.get("netra-prod")).isEqualTo(perProject.get("netra-staging"));
+    assertThat(categoriesPerProject(staging, projectOf))
+        .containsExactly(Map.entry("netra-staging", perProject.get("netra-staging")));
+    assertThat(Files.readString(allMd))
+        .startsWith("# Log Gardener Worklog - netra-prod, netra-staging\n")
+        .contains("**Projects:** netra-prod (2993 entries), netra-staging (2993 entries)  \n");
+    assertThat(Files.readString(stagingMd))
+        .startsWith("# Log Gardener Worklog - netra-staging\n")
+        .contains("**Project:** netra-staging  \n")
+        .doesNotContain("netra-prod");
+    assertThat(Files.readString(staging)).contains("\"project\": \"netra-staging\"");
+  }
+
+  @Test
+  void refusesAnEmptyProject() {
+    assertThat(
+            run(
+                "worklog",
+                "--store",
+                store.toString(),
+                "--project",
+                " ",
+                "--out",
+                dir.resolve("w.md").toString()))
+        .isNotZero();
+    assertThat(err()).contains("--project must not be empty");
   }
 
   @Test
@@ -135,7 +225,7 @@ class WorklogCommandTest {
 
     assertThat(worklog.period().to()).isEqualTo(WorklogTestData.END);
     assertThat(worklog.categories()).hasSize(7);
-    assertThat(Files.readString(target)).startsWith("# Log Gardener Worklog - netra\n");
+    assertThat(Files.readString(target)).startsWith("# Log Gardener Worklog - netra-staging\n");
   }
 
   @Test

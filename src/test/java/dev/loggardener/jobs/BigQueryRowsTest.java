@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
+import dev.loggardener.aggregate.IssueIdentity;
 import dev.loggardener.worklog.IssueWindow;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,11 +39,13 @@ class BigQueryRowsTest {
             "window_start",
             "window_end",
             "fingerprint",
-            "rule_set_version",
-            "template",
+            "project_id",
+            "resource_type",
             "service",
             "logger",
             "exception_type",
+            "template",
+            "rule_set_version",
             "max_severity",
             "max_severity_number",
             "entry_count",
@@ -65,8 +68,9 @@ class BigQueryRowsTest {
         parse(
             """
             {"f": [
-              {"v": "1.7643312E9"}, {"v": "1.76433126E9"}, {"v": "abc"}, {"v": "7"},
-              {"v": "Auth unreachable after <NUM>s"}, {"v": "backend"}, {"v": null}, {"v": null},
+              {"v": "1.7643312E9"}, {"v": "1.76433126E9"}, {"v": "abc"}, {"v": "shop-prod"},
+              {"v": "cloud_run_revision"}, {"v": "backend"}, {"v": null}, {"v": null},
+              {"v": "Auth unreachable after <NUM>s"}, {"v": "7"},
               {"v": "ERROR"}, {"v": "500"}, {"v": "3"},
               {"v": "1.764331201123456E9"}, {"v": "1.76433125E9"},
               {"v": [{"v": {"f": [{"v": "Auth unreachable after 0.51s"}, {"v": "1.764331201123456E9"}, {"v": null}, {"v": "t1"}]}}]},
@@ -82,7 +86,17 @@ class BigQueryRowsTest {
 
     assertThat(window.windowStart()).isEqualTo(Instant.parse("2025-11-28T12:00:00Z"));
     assertThat(window.entryCount()).isEqualTo(3);
-    assertThat(window.logger()).isNull();
+    assertThat(window.identity())
+        .isEqualTo(
+            new IssueIdentity(
+                "abc",
+                "shop-prod",
+                "cloud_run_revision",
+                "backend",
+                null,
+                null,
+                "Auth unreachable after <NUM>s",
+                "7"));
     assertThat(window.firstSeen()).isEqualTo(Instant.parse("2025-11-28T12:00:01.123456Z"));
     assertThat(window.examples())
         .containsExactly(

@@ -201,7 +201,7 @@ public class LeakAuditTest {
             WorklogJob.build(
                 source,
                 Period.hoursEnding(T0.plusSeconds(3600), 24),
-                WorklogSettings.defaults("leak-audit", WorklogRules.loadDefault()),
+                WorklogSettings.defaults(WorklogRules.loadDefault()),
                 CLOCK.instant());
         markdown = WorklogJob.render(worklog, WorklogJob.Format.MD);
         json = WorklogJob.render(worklog, WorklogJob.Format.JSON);

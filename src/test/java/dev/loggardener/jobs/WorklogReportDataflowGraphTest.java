@@ -35,7 +35,8 @@ class WorklogReportDataflowGraphTest {
             options, Clock.fixed(Instant.parse("2026-11-28T06:00:07Z"), ZoneOffset.UTC));
     String store = options.getStore();
     Pipeline pipeline = Pipeline.create(options);
-    pipeline.apply("WriteWorklog", WriteWorklog.of(request, () -> IssueStores.open(store)));
+    pipeline.apply(
+        "WriteWorklog", WriteWorklog.of(request, project -> IssueStores.open(store, project)));
 
     assertThat(DataflowJobGraph.namedByUs(pipeline))
         .containsExactly(

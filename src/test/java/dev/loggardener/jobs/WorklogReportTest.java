@@ -46,10 +46,19 @@ class WorklogReportTest {
         .isEqualTo(
             new Period(
                 Instant.parse("2026-11-27T06:00:00Z"), Instant.parse("2026-11-28T06:00:00Z")));
-    assertThat(request.project()).isEqualTo("my-project");
+    assertThat(request.project()).as("every project of the dataset").isNull();
     assertThat(request.generatedAt()).isEqualTo(CLOCK.instant());
     assertThat(request.maxDetailed()).isEqualTo(10);
     assertThat(request.rulesSource()).isEqualTo("classpath:pipelines/worklog-report/rules.yaml");
+  }
+
+  @Test
+  void reportsOnlyTheLogProjectWhenGivenApartFromTheJobsOwnProject() throws Exception {
+    WriteWorklog.Request request =
+        WorklogReport.request(options("--project=ops-host", "--logProject=shop-prod"), CLOCK);
+
+    assertThat(request.project()).isEqualTo("shop-prod");
+    assertThat(WorklogReport.request(options("--logProject= "), CLOCK).project()).isNull();
   }
 
   @Test

@@ -46,29 +46,30 @@ class LogEntryParserTest {
       nullValues = "-",
       textBlock =
           """
-          cloud_run_revision   | "resource":{"type":"cloud_run_revision","labels":{"service_name":"api","revision_name":"api-0007","location":"europe-west1"}},"labels":{"instanceId":"00af"} | cloud_run_revision | api | api-0007 | 00af | europe-west1
-          gen-2 function       | "resource":{"type":"cloud_run_revision","labels":{"service_name":"fn","revision_name":"fn-1","location":"us-east1"}},"labels":{"goog-managed-by":"cloudfunctions"} | cloud_function | fn | fn-1 | - | us-east1
-          cloud_run_job        | "resource":{"type":"cloud_run_job","labels":{"job_name":"nightly","location":"us-central1"}},"labels":{"run.googleapis.com/execution_name":"nightly-abc","run.googleapis.com/task_index":"3"} | cloud_run_job | nightly | - | nightly-abc/3 | us-central1
-          k8s_container        | "resource":{"type":"k8s_container","labels":{"namespace_name":"shop","container_name":"cart","pod_name":"cart-1","location":"eu-a"}} | k8s_container | shop/cart | - | cart-1 | eu-a
-          legacy container     | "resource":{"type":"container","labels":{"namespace_id":"ns","container_name":"web","pod_id":"web-2","zone":"us-b"}} | container | ns/web | - | web-2 | us-b
-          gce_instance by name | "resource":{"type":"gce_instance","labels":{"instance_id":"123","zone":"us-c"}},"labels":{"compute.googleapis.com/resource_name":"vm-1"} | gce_instance | vm-1 | - | 123 | us-c
-          gce_instance by id   | "resource":{"type":"gce_instance","labels":{"instance_id":"123","zone":"us-c"}} | gce_instance | 123 | - | 123 | us-c
-          gae_app              | "resource":{"type":"gae_app","labels":{"module_id":"default","version_id":"v2","zone":"us-d"}} | gae_app | default | v2 | - | us-d
-          cloud_function       | "resource":{"type":"cloud_function","labels":{"function_name":"resize","region":"asia-east1"}} | cloud_function | resize | - | - | asia-east1
-          generic type         | "resource":{"type":"cloudsql_database","labels":{"database_id":"p:db","region":"eu"}} | cloudsql_database | p:db | - | - | eu
-          generic without name | "resource":{"type":"global","labels":{"project_id":"p"}} | global | '' | - | - | -
-          no resource          | "insertId":"x" | global | '' | - | - | -
+          cloud_run_revision   | "resource":{"type":"cloud_run_revision","labels":{"service_name":"api","revision_name":"api-0007","location":"europe-west1"}},"labels":{"instanceId":"00af"} | - | cloud_run_revision | api | api-0007 | 00af | europe-west1
+          gen-2 function       | "resource":{"type":"cloud_run_revision","labels":{"service_name":"fn","revision_name":"fn-1","location":"us-east1"}},"labels":{"goog-managed-by":"cloudfunctions"} | - | cloud_function | fn | fn-1 | - | us-east1
+          cloud_run_job        | "resource":{"type":"cloud_run_job","labels":{"job_name":"nightly","location":"us-central1"}},"labels":{"run.googleapis.com/execution_name":"nightly-abc","run.googleapis.com/task_index":"3"} | - | cloud_run_job | nightly | - | nightly-abc/3 | us-central1
+          k8s_container        | "resource":{"type":"k8s_container","labels":{"namespace_name":"shop","container_name":"cart","pod_name":"cart-1","location":"eu-a"}} | - | k8s_container | shop/cart | - | cart-1 | eu-a
+          legacy container     | "resource":{"type":"container","labels":{"namespace_id":"ns","container_name":"web","pod_id":"web-2","zone":"us-b"}} | - | container | ns/web | - | web-2 | us-b
+          gce_instance by name | "resource":{"type":"gce_instance","labels":{"instance_id":"123","zone":"us-c"}},"labels":{"compute.googleapis.com/resource_name":"vm-1"} | - | gce_instance | vm-1 | - | 123 | us-c
+          gce_instance by id   | "resource":{"type":"gce_instance","labels":{"instance_id":"123","zone":"us-c"}} | - | gce_instance | 123 | - | 123 | us-c
+          gae_app              | "resource":{"type":"gae_app","labels":{"module_id":"default","version_id":"v2","zone":"us-d"}} | - | gae_app | default | v2 | - | us-d
+          cloud_function       | "resource":{"type":"cloud_function","labels":{"function_name":"resize","region":"asia-east1"}} | - | cloud_function | resize | - | - | asia-east1
+          generic type         | "resource":{"type":"cloudsql_database","labels":{"database_id":"p:db","region":"eu"}} | - | cloudsql_database | p:db | - | - | eu
+          generic without name | "resource":{"type":"global","labels":{"project_id":"p"}} | p | global | '' | - | - | -
+          no resource          | "insertId":"x" | - | global | '' | - | - | -
           """)
   void derivesTheServiceIdentityOfEveryResourceType(
       String kind,
       String members,
+      String project,
       String type,
       String service,
       String version,
       String instance,
       String location) {
     assertThat(parsed(entry(members)).service())
-        .isEqualTo(new ServiceIdentity(type, service, version, instance, location));
+        .isEqualTo(new ServiceIdentity(project, type, service, version, instance, location));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -226,6 +227,29 @@ class LogEntryParserTest {
           """)
   void decodesTheLogId(String kind, String logName, String logId) {
     assertThat(parsed(entry("\"logName\":\"" + logName + "\"")).logId()).isEqualTo(logId);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      nullValues = "-",
+      textBlock =
+          """
+          resource label beats log name | "resource":{"type":"cloud_run_revision","labels":{"project_id":"shop-prod","service_name":"api"}},"logName":"projects/sink-host/logs/x" | shop-prod
+          resource label, no log name   | "resource":{"type":"gce_instance","labels":{"project_id":"vm-prod","instance_id":"1"}} | vm-prod
+          log name when no label        | "resource":{"type":"cloud_run_revision","labels":{"service_name":"api"}},"logName":"projects/shop-dev/logs/run.googleapis.com%2Fstdout" | shop-dev
+          log name when label blank     | "resource":{"type":"global","labels":{"project_id":"  "}},"logName":"projects/shop-dev/logs/x" | shop-dev
+          log name without resource     | "logName":"projects/shop-dev/logs/x" | shop-dev
+          organization log              | "resource":{"type":"organization","labels":{"organization_id":"123"}},"logName":"organizations/123/logs/cloudaudit.googleapis.com%2Factivity" | -
+          folder log                    | "resource":{"type":"folder","labels":{"folder_id":"9"}},"logName":"folders/9/logs/cloudaudit.googleapis.com%2Factivity" | -
+          billing account log           | "logName":"billingAccounts/0A-1B/logs/cloudaudit.googleapis.com%2Fdata_access" | -
+          empty project in log name     | "logName":"projects//logs/x" | -
+          log name with no logs part    | "logName":"projects/p" | -
+          neither                       | "insertId":"x" | -
+          """)
+  void readsTheProjectFromTheResourceElseFromTheLogName(
+      String kind, String members, String project) {
+    assertThat(parsed(entry(members)).service().projectId()).isEqualTo(project);
   }
 
   @org.junit.jupiter.api.Test

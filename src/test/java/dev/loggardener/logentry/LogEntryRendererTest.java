@@ -22,7 +22,7 @@ class LogEntryRendererTest {
             null,
             Severity.ERROR,
             true,
-            new ServiceIdentity("k8s_container", "ns/app", null, "pod-1", null),
+            new ServiceIdentity("shop-prod", "k8s_container", "ns/app", null, "pod-1", null),
             Map.of("z", "1", "a", "2"),
             null,
             null,
@@ -37,7 +37,7 @@ class LogEntryRendererTest {
         .isEqualTo(
             "{\"timestamp\":\"2024-01-02T03:04:05.500Z\",\"timestampSource\":\"RECEIVE_TIMESTAMP\","
                 + "\"insertId\":\"id-1\",\"severity\":\"ERROR\",\"severityInferred\":true,"
-                + "\"service\":{\"resourceType\":\"k8s_container\",\"service\":\"ns/app\","
+                + "\"service\":{\"projectId\":\"shop-prod\",\"resourceType\":\"k8s_container\",\"service\":\"ns/app\","
                 + "\"instance\":\"pod-1\"},\"labels\":{\"a\":\"2\",\"z\":\"1\"},"
                 + "\"httpRequest\":{\"method\":\"GET\",\"path\":\"/x\",\"status\":500,"
                 + "\"latencyMillis\":1.5},\"message\":\"boom \\\"quoted\\\" <tag>\","

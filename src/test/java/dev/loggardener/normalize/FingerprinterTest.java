@@ -30,10 +30,12 @@ class FingerprinterTest {
 
   @Test
   void canonicalFormIsTheDocumentedOne() {
-    assertThat(Fingerprinter.canonical("cloud_run_revision", "api", "app.auth", false, "a\\b\nc"))
+    assertThat(
+            Fingerprinter.canonical(
+                "shop-prod", "cloud_run_revision", "api", "app.auth", false, "a\\b\nc"))
         .isEqualTo(
-            "loggardener-fingerprint/1\nresource_type=cloud_run_revision\nservice=api\n"
-                + "logger=app.auth\nkind=message\ntemplate=a\\\\b\\nc");
+            "loggardener-fingerprint/2\nproject=shop-prod\nresource_type=cloud_run_revision\n"
+                + "service=api\nlogger=app.auth\nkind=message\ntemplate=a\\\\b\\nc");
     assertThat(Fingerprinter.sha256Hex("abc"))
         .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
@@ -49,6 +51,27 @@ class FingerprinterTest {
       assertThat(f.id()).as("id of: " + cols[0]).isEqualTo(cols[2]);
       assertThat(f.ruleSetVersion()).isEqualTo(RULES.version());
     }
+  }
+
+  @Test
+  void theSameMessageInTwoProjectsIsTwoFingerprints() {
+    Fingerprint prod =
+        FINGERPRINTER.fingerprint(
+            entry("shop-prod", "api", "api-1", Severity.ERROR, "app", "boom after 3s", null));
+    Fingerprint dev =
+        FINGERPRINTER.fingerprint(
+            entry("shop-dev", "api", "api-1", Severity.ERROR, "app", "boom after 3s", null));
+    Fingerprint none =
+        FINGERPRINTER.fingerprint(
+            entry(null, "api", "api-1", Severity.ERROR, "app", "boom after 3s", null));
+
+    assertThat(prod.template()).isEqualTo(dev.template());
+    assertThat(prod.id()).isNotEqualTo(dev.id()).isNotEqualTo(none.id());
+    assertThat(none.id())
+        .isEqualTo(
+            Fingerprinter.sha256Hex(
+                Fingerprinter.canonical(
+                    "", "cloud_run_revision", "api", "app", false, none.template())));
   }
 
   @Test
@@ -143,7 +166,7 @@ class FingerprinterTest {
         assertThat(f.template()).isEqualTo(message);
         assertThat(f.id())
             .isEqualTo(
-                Fingerprinter.sha256Hex(Fingerprinter.canonical("", "", "", false, message)));
+                Fingerprinter.sha256Hex(Fingerprinter.canonical("", "", "", "", false, message)));
       }
     }
   }
@@ -226,6 +249,17 @@ class FingerprinterTest {
       String logger,
       String message,
       StackTrace trace) {
+    return entry("shop-prod", service, revision, severity, logger, message, trace);
+  }
+
+  private static LogEntry entry(
+      String project,
+      String service,
+      String revision,
+      Severity severity,
+      String logger,
+      String message,
+      StackTrace trace) {
     return new LogEntry(
         Instant.parse("2026-11-28T10:00:00Z"),
         TimestampSource.ENTRY,
@@ -235,7 +269,7 @@ class FingerprinterTest {
         null,
         severity,
         false,
-        new ServiceIdentity("cloud_run_revision", service, revision, null, null),
+        new ServiceIdentity(project, "cloud_run_revision", service, revision, null, null),
         Map.of(),
         null,
         null,

@@ -22,7 +22,8 @@ class NormalizerVersionTest {
   private static final Map<String, String> CORPUS_DIGESTS =
       Map.of(
           "2026.11.29-1+n1", "1d07114ee31c46b49db4f232c1d3ecc477c742e32db8e9230e82a0138165f51c",
-          // n2 parses .NET, Ruby and PHP traces: stack signatures change, message templates do not.
+          // n2 parses .NET, Ruby and PHP traces and puts the project in the canonical form: stack
+          // signatures and fingerprint ids change, message templates do not.
           "2026.11.29-1+n2", "1d07114ee31c46b49db4f232c1d3ecc477c742e32db8e9230e82a0138165f51c");
 
   @Test

@@ -81,7 +81,8 @@ class RedactorTest {
     for (Fingerprint f : new Fingerprint[] {bare, withEntry}) {
       assertThat(f.redactedMessage()).as("redacted message").doesNotContain(secret);
       assertThat(f.template()).as("template").doesNotContain(secret);
-      assertThat(Fingerprinter.canonical("cloud_run_revision", "api", "app", false, f.template()))
+      assertThat(
+              Fingerprinter.canonical("p", "cloud_run_revision", "api", "app", false, f.template()))
           .as("fingerprint input")
           .doesNotContain(secret);
     }
@@ -119,7 +120,7 @@ class RedactorTest {
         null,
         Severity.ERROR,
         false,
-        new ServiceIdentity("cloud_run_revision", "api", "api-00001-abc", null, null),
+        new ServiceIdentity("p", "cloud_run_revision", "api", "api-00001-abc", null, null),
         Map.of(),
         null,
         null,

@@ -35,8 +35,7 @@ class WorklogGoldenTest {
       store.insert("issue_windows", rows);
     }
     WorklogSettings settings =
-        new WorklogSettings(
-            "netra-staging", 5, 200, 1000, WorklogRules.load(GOLDEN.resolve("rules.yaml")));
+        new WorklogSettings(5, 200, 1000, WorklogRules.load(GOLDEN.resolve("rules.yaml")));
     String rendered;
     try (DuckDbIssueWindowSource source = DuckDbIssueWindowSource.open(file)) {
       Worklog worklog =

@@ -17,6 +17,7 @@ import java.util.Map;
 final class ExampleRows {
   static final Instant END = Instant.parse("2026-11-28T12:00:00Z");
   static final Period PERIOD = Period.hoursEnding(END, 24);
+  static final String PROJECT = "netra-staging";
   static final String BACKEND = "netra-backend-staging";
   static final String VALIDATOR = "netra_backend.app.websocket_core.gcp_initialization_validator";
   static final String SSOT = "netra_backend.app.routes.websocket_ssot";
@@ -39,11 +40,14 @@ final class ExampleRows {
   static final class Row {
     private final Map<String, Object> columns = new LinkedHashMap<>();
     private final List<Map<String, Object>> examples = new ArrayList<>();
+    private final String name;
     private String message;
 
     Row(String name, String severity, String template, String message) {
+      this.name = name;
       this.message = message;
       columns.put("fingerprint", fingerprint(name));
+      columns.put("project_id", PROJECT);
       columns.put("rule_set_version", "1");
       columns.put("template", template);
       columns.put("resource_type", "cloud_run_revision");
@@ -65,6 +69,16 @@ final class ExampleRows {
       columns.put("trace_ids", List.of());
       columns.put("pane_timing", "ON_TIME");
       columns.put("pane_index", 0L);
+    }
+
+    /**
+     * The row of the same message in another project, which like the real fingerprint has its own
+     * fingerprint there; null for entries of no project.
+     */
+    Row project(String project) {
+      columns.put("project_id", project);
+      columns.put("fingerprint", fingerprint(project + "/" + name));
+      return this;
     }
 
     Row service(String service) {

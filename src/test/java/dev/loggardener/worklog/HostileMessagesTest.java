@@ -34,14 +34,14 @@ class HostileMessagesTest {
       String text = HOSTILE.get(i);
       rows.add(
           new ExampleRows.Row("hostile-" + i, "ERROR", text, text)
+              .project("proj <script>|")
               .service("svc | <b>" + i + "</b>")
               .logger("mod`" + i + "` | [x](y)")
               .exception("Err<script>" + i)
               .at("file|" + i + "`.py", i, "fn```" + i)
               .pane(HOSTILE.size() - i, "2026-11-28T0" + i + ":00:00Z"));
     }
-    return new WorklogBuilder(
-            new WorklogSettings("proj <script>|", 3, 100, 1000, WorklogRules.none()))
+    return new WorklogBuilder(new WorklogSettings(3, 100, 1000, WorklogRules.none()))
         .build(
             ExampleRows.PERIOD,
             rows.stream().map(IssueWindow::fromColumns).toList(),

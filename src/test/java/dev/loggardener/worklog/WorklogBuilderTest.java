@@ -34,7 +34,7 @@ class WorklogBuilderTest {
                 "version: 1\nrules:\n  - id: r\n    description: d\n    match: {template: broke}\n    "
                     + ruleYaml.replace(";", "\n    "),
                 "test");
-    return new WorklogBuilder(new WorklogSettings("p", 10, 10, 1000, rules))
+    return new WorklogBuilder(new WorklogSettings(10, 10, 1000, rules))
         .build(ExampleRows.PERIOD, current, earlier, firstSeen, "test", ExampleRows.END);
   }
 
@@ -76,7 +76,7 @@ class WorklogBuilderTest {
     ExampleRows.Row gone = new ExampleRows.Row("gone", "ERROR", "Gone <NUM>", "Gone 1");
     ExampleRows.Row stays = new ExampleRows.Row("stays", "ERROR", "Stays", "Stays");
     Worklog worklog =
-        new WorklogBuilder(WorklogSettings.defaults("p", WorklogRules.none()))
+        new WorklogBuilder(WorklogSettings.defaults(WorklogRules.none()))
             .build(
                 ExampleRows.PERIOD,
                 List.of(IssueWindow.fromColumns(stays.pane(1, NOW))),
@@ -105,7 +105,7 @@ class WorklogBuilderTest {
                   .pane(i + 1, "2026-11-28T0" + i + ":00:00Z")));
     }
     Worklog worklog =
-        new WorklogBuilder(new WorklogSettings("p", 2, 2, 1000, WorklogRules.none()))
+        new WorklogBuilder(new WorklogSettings(2, 2, 1000, WorklogRules.none()))
             .build(ExampleRows.PERIOD, rows, List.of(), Map.of(), "test", ExampleRows.END);
 
     assertThat(worklog.detailed())
@@ -123,7 +123,7 @@ class WorklogBuilderTest {
   @Test
   void rendersAnEmptyPeriodAsAShortReport() {
     Worklog worklog =
-        new WorklogBuilder(WorklogSettings.defaults("p", WorklogRules.none()))
+        new WorklogBuilder(WorklogSettings.defaults(WorklogRules.none()))
             .build(ExampleRows.PERIOD, List.of(), List.of(), Map.of(), "test", ExampleRows.END);
 
     assertThat(MarkdownRenderer.render(worklog))
@@ -147,7 +147,7 @@ class WorklogBuilderTest {
     }
 
     Worklog worklog =
-        new WorklogBuilder(WorklogSettings.defaults("p", WorklogRules.none()))
+        new WorklogBuilder(WorklogSettings.defaults(WorklogRules.none()))
             .build(ExampleRows.PERIOD, panes, List.of(), Map.of(), "test", ExampleRows.END);
     JsonObject message =
         JsonParser.parseString(JsonRenderer.render(worklog))
@@ -185,7 +185,7 @@ class WorklogBuilderTest {
     }
 
     Worklog worklog =
-        new WorklogBuilder(new WorklogSettings("p", 5, 20, 1000, WorklogRules.none()))
+        new WorklogBuilder(new WorklogSettings(5, 20, 1000, WorklogRules.none()))
             .build(ExampleRows.PERIOD, rows, List.of(), Map.of(), "test", ExampleRows.END);
     String md = MarkdownRenderer.render(worklog);
 
