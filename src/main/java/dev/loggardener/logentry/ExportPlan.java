@@ -52,6 +52,8 @@ public final class ExportPlan {
    * One slice of a file, in plan order.
    *
    * @param file the path of the file read: the export itself, or its spool
+   * @param fileSize the size of {@code file} when it was planned; reading a file of another size
+   *     fails, since entries added or removed after planning would otherwise be missed
    * @param name the export's path, which names the slice's entries in message ids
    * @param from the first offset of the slice (see {@link ExportSlices} for lines)
    * @param to the offset just after the slice
@@ -60,19 +62,45 @@ public final class ExportPlan {
    * @param earliest the earliest event time of its entries, or null when none has one
    */
   public record Slice(
-      String file, String name, long from, long to, Layout layout, long entries, Instant earliest)
+      String file,
+      long fileSize,
+      String name,
+      long from,
+      long to,
+      Layout layout,
+      long entries,
+      Instant earliest)
       implements Serializable {
     public Slice {
-      if (file == null || name == null || layout == null || from < 0 || to < from || entries < 0) {
+      if (file == null
+          || name == null
+          || layout == null
+          || from < 0
+          || to < from
+          || fileSize < to
+          || entries < 0) {
         throw new IllegalArgumentException(
             "invalid slice " + file + " [" + from + ", " + to + ") of " + entries + " entries");
       }
     }
 
-    /** The slice's entries and the offset of its first entry, which names them in message ids. */
+    /**
+     * The slice's entries and the offset of its first entry, which names them in message ids.
+     *
+     * @throws IllegalStateException if the file's size changed after planning
+     */
     public Entries open() throws IOException {
       FileChannel channel = FileChannel.open(Path.of(file), StandardOpenOption.READ);
       try {
+        if (channel.size() != fileSize) {
+          throw new IllegalStateException(
+              name
+                  + " changed after it was planned: it was "
+                  + fileSize
+                  + " bytes and is now "
+                  + channel.size()
+                  + "; run again on files that are not being written");
+        }
         if (layout == Layout.FRAMES) {
           return new Entries(from, ExportReader.openFrames(ExportSlices.range(channel, from, to)));
         }
@@ -186,7 +214,8 @@ public final class ExportPlan {
     List<Slice> slices = new ArrayList<>();
     for (long from = 0; from < size; from += sliceBytes) {
       slices.add(
-          new Slice(name, name, from, Math.min(size, from + sliceBytes), Layout.LINES, 0, null));
+          new Slice(
+              name, size, name, from, Math.min(size, from + sliceBytes), Layout.LINES, 0, null));
     }
     return slices;
   }
@@ -209,6 +238,13 @@ public final class ExportPlan {
       throw new UncheckedIOException(e);
     }
     return new Slice(
-        slice.file(), slice.name(), slice.from(), slice.to(), slice.layout(), entries, earliest);
+        slice.file(),
+        slice.fileSize(),
+        slice.name(),
+        slice.from(),
+        slice.to(),
+        slice.layout(),
+        entries,
+        earliest);
   }
 }

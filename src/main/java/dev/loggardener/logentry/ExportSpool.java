@@ -41,13 +41,12 @@ final class ExportSpool {
       Function<byte[], Optional<Instant>> eventTime,
       LongConsumer readBytes)
       throws IOException {
-    List<ExportPlan.Slice> slices = new ArrayList<>();
-    String name = file.toString();
+    List<Cut> cuts = new ArrayList<>();
+    long written = 0;
     try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
         ExportReader entries = ExportReader.open(in);
         DataOutputStream out =
             new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16))) {
-      long written = 0;
       long from = 0;
       long entriesInSlice = 0;
       Instant earliest = null;
@@ -62,7 +61,7 @@ final class ExportSpool {
         written += Integer.BYTES + entry.length;
         entriesInSlice++;
         if (written - from >= sliceBytes) {
-          slices.add(slice(spool, name, from, written, entriesInSlice, earliest));
+          cuts.add(new Cut(from, written, entriesInSlice, earliest));
           readBytes.accept(in.takeCount());
           from = written;
           entriesInSlice = 0;
@@ -70,18 +69,27 @@ final class ExportSpool {
         }
       }
       if (entriesInSlice > 0) {
-        slices.add(slice(spool, name, from, written, entriesInSlice, earliest));
+        cuts.add(new Cut(from, written, entriesInSlice, earliest));
       }
       readBytes.accept(in.takeCount());
+    }
+    List<ExportPlan.Slice> slices = new ArrayList<>(cuts.size());
+    for (Cut cut : cuts) {
+      slices.add(
+          new ExportPlan.Slice(
+              spool.toString(),
+              written,
+              file.toString(),
+              cut.from(),
+              cut.to(),
+              ExportPlan.Layout.FRAMES,
+              cut.entries(),
+              cut.earliest()));
     }
     return slices;
   }
 
-  private static ExportPlan.Slice slice(
-      Path spool, String name, long from, long to, long entries, Instant earliest) {
-    return new ExportPlan.Slice(
-        spool.toString(), name, from, to, ExportPlan.Layout.FRAMES, entries, earliest);
-  }
+  private record Cut(long from, long to, long entries, Instant earliest) {}
 
   /** Counts the bytes read from the export itself, before any decompression. */
   private static final class CountingInputStream extends FilterInputStream {

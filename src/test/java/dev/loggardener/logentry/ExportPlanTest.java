@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -212,9 +213,21 @@ class ExportPlanTest {
   }
 
   @Test
+  void readingAFileThatChangedSizeAfterPlanningFailsInsteadOfMissingEntries() throws IOException {
+    Path file = dir.resolve("growing.jsonl");
+    Files.writeString(file, entry("e0", START) + "\n");
+    List<ExportPlan.Slice> plan = plan(List.of(file), 1 << 20, EVENT_TIME, 1, n -> {});
+    Files.writeString(file, entry("e1", START) + "\n", StandardOpenOption.APPEND);
+
+    assertThatThrownBy(() -> plan.get(0).open())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("changed after it was planned");
+  }
+
+  @Test
   void refusesAnInvalidSlice() {
     assertThatThrownBy(
-            () -> new ExportPlan.Slice("f", "f", 10, 5, ExportPlan.Layout.LINES, 0, null))
+            () -> new ExportPlan.Slice("f", 20, "f", 10, 5, ExportPlan.Layout.LINES, 0, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[10, 5)");
   }
