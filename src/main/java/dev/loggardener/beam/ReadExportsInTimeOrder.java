@@ -29,10 +29,11 @@ import org.joda.time.Instant;
  * reads and frees their state, and the DirectRunner takes the next slices from the source only when
  * everything before them has been processed, so memory holds the open windows and the slices in
  * flight rather than the whole input. The source splits the plan round-robin, so every split stays
- * near the same event time. Message ids are the same as {@link ReadExportFiles}': {@code
- * FILE#INDEX} for a file read whole, {@code FILE@OFFSET#INDEX} for a slice. A slice that no longer
- * holds the entries it was planned with (the file changed after planning) fails the run, since the
- * watermark promised for it no longer holds. Counters: {@code read/slices}, {@code read/entries}.
+ * near the same event time. Message ids name the export file as {@link ReadExportFiles} does:
+ * {@code FILE@OFFSET#INDEX}, the offset being that of the slice's first entry in the file read (the
+ * export, or its spool for gzip and JSON arrays). A slice that no longer holds the entries it was
+ * planned with (the file changed after planning) fails the run, since the watermark promised for it
+ * no longer holds. Counters: {@code read/slices}, {@code read/entries}.
  */
 public final class ReadExportsInTimeOrder extends PTransform<PBegin, PCollection<RawMessage>> {
   private final List<ExportPlan.Slice> plan;
@@ -173,12 +174,10 @@ public final class ReadExportsInTimeOrder extends PTransform<PBegin, PCollection
     public void process(@Element ExportPlan.Slice slice, OutputReceiver<RawMessage> out)
         throws IOException {
       ExportPlan.Entries open = slice.open();
-      long read =
-          ReadExportFiles.emitEntries(
-              open.reader(), slice.file(), slice.whole() ? null : open.start(), out);
+      long read = ReadExportFiles.emitEntries(open.reader(), slice.name(), open.start(), out);
       if (read != slice.entries()) {
         throw new IllegalStateException(
-            slice.file()
+            slice.name()
                 + " changed after it was planned: a slice planned with "
                 + slice.entries()
                 + " entries now holds "

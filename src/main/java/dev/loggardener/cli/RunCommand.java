@@ -30,9 +30,9 @@ public final class RunCommand implements Command {
                     + " writes issue_windows and dead_letters to a local DuckDB file, then writes the"
                     + " worklog of the last 24 hours of data. It first reads every entry's"
                     + " timestamp, then streams the entries in event-time order, closing windows as"
-                    + " it goes: uncompressed NDJSON is read 1 MB at a time, so more entries need no"
-                    + " more heap; a JSON array or a gzipped file is read and held whole (convert it"
-                    + " with jq -c '.[]').")
+                    + " it goes, 1 MB at a time, so more entries need no more heap. A JSON array or a"
+                    + " gzipped file is first copied into a spool file in java.io.tmpdir, which"
+                    + " costs its uncompressed size on disk until the run ends.")
             .option("input", "FILE|GLOB", "Export files to read, e.g. 'exports/*.json.gz'.", null)
             .option("store", "FILE", "DuckDB file to write.", "./gardener.duckdb")
             .option(

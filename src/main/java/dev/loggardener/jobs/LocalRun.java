@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -118,25 +119,44 @@ public final class LocalRun {
     StreamOptions options =
         PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(StreamOptions.class);
     long started = System.nanoTime();
-    List<ExportPlan.Slice> plan =
-        plan(localFiles(settings.inputGlob(), options), settings, progress, started);
-    PipelineResult result = LogStreamPipeline.run(options, ReadExportsInTimeOrder.of(plan), null);
-    PipelineResult.State state;
-    while ((state = result.waitUntilFinish(settings.progressEvery())) == null
-        || !state.isTerminal()) {
-      progress.println(
-          progressLine(
-              (System.nanoTime() - started) / 1_000_000_000L,
-              counter(result, "parse", "read"),
-              counter(result, "parse", "rejected"),
-              counter(result, "normalize", "fingerprinted"),
-              counter(result, "dedupe", "admitted"),
-              counter(result, "aggregate", "rows")));
+    Path spoolDirectory = Files.createTempDirectory("log-gardener-spool-");
+    try {
+      List<ExportPlan.Slice> plan =
+          plan(
+              localFiles(settings.inputGlob(), options),
+              spoolDirectory,
+              settings,
+              progress,
+              started);
+      PipelineResult result = LogStreamPipeline.run(options, ReadExportsInTimeOrder.of(plan), null);
+      PipelineResult.State state;
+      while ((state = result.waitUntilFinish(settings.progressEvery())) == null
+          || !state.isTerminal()) {
+        progress.println(
+            progressLine(
+                (System.nanoTime() - started) / 1_000_000_000L,
+                counter(result, "parse", "read"),
+                counter(result, "parse", "rejected"),
+                counter(result, "normalize", "fingerprinted"),
+                counter(result, "dedupe", "admitted"),
+                counter(result, "aggregate", "rows")));
+      }
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the local run ended in state " + state);
+      }
+      return accounting(result, settings.store());
+    } finally {
+      deleteSpools(spoolDirectory);
     }
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("the local run ended in state " + state);
+  }
+
+  private static void deleteSpools(Path spoolDirectory) throws IOException {
+    try (Stream<Path> spools = Files.list(spoolDirectory)) {
+      for (Path spool : (Iterable<Path>) spools::iterator) {
+        Files.delete(spool);
+      }
     }
-    return accounting(result, settings.store());
+    Files.delete(spoolDirectory);
   }
 
   /** The files {@code glob} matches, which must be local: planning reads them before the run. */
@@ -161,13 +181,15 @@ public final class LocalRun {
   }
 
   private static List<ExportPlan.Slice> plan(
-      List<Path> files, Settings settings, PrintStream progress, long started) throws IOException {
+      List<Path> files, Path spoolDirectory, Settings settings, PrintStream progress, long started)
+      throws IOException {
     long total = totalBytes(files);
     long every = settings.progressEvery().getMillis() * 1_000_000L;
     AtomicLong lastLine = new AtomicLong(started);
     LogEntryParser parser = new LogEntryParser();
     return ExportPlan.of(
         files,
+        spoolDirectory,
         PLAN_SLICE_BYTES,
         payload -> parser.eventTime(payload, Map.of()),
         WORKERS,

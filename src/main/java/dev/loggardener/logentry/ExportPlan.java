@@ -3,8 +3,8 @@ package dev.loggardener.logentry;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -32,39 +32,77 @@ import java.util.function.LongConsumer;
  * overlap; a file in random order gives slices that all span the whole period, and the windows stay
  * open until the end.
  *
- * <p>Uncompressed NDJSON is cut at line starts ({@link ExportSlices}); gzip and JSON arrays are one
- * slice each. Planning reads every entry once, with the same event-time function the pipeline uses,
- * and leaves out slices that hold no entry.
+ * <p>Uncompressed NDJSON is cut at line starts ({@link ExportSlices}); gzip and JSON arrays are
+ * rewritten into a spool of length-prefixed entries and cut as they are written ({@link
+ * ExportSpool}), so no file is ever read whole. Planning reads every entry once, with the same
+ * event-time function the pipeline uses, and leaves out slices that hold no entry.
  */
 public final class ExportPlan {
   private ExportPlan() {}
 
+  /** How a slice's bytes hold its entries. */
+  public enum Layout {
+    /** NDJSON lines; the slice's bounds are moved to the next line start. */
+    LINES,
+    /** Length-prefixed entries of a spool; the bounds are entry starts. */
+    FRAMES
+  }
+
   /**
    * One slice of a file, in plan order.
    *
-   * @param file the file's path
-   * @param from the first raw offset of the slice (see {@link ExportSlices})
-   * @param to the raw offset just after the slice
-   * @param whole whether the slice is the whole file, read by {@link ExportReader#open}
+   * @param file the path of the file read: the export itself, or its spool
+   * @param fileSize the size of {@code file} when it was planned; reading a file of another size
+   *     fails, since entries added or removed after planning would otherwise be missed
+   * @param name the export's path, which names the slice's entries in message ids
+   * @param from the first offset of the slice (see {@link ExportSlices} for lines)
+   * @param to the offset just after the slice
+   * @param layout how the slice's bytes hold its entries
    * @param entries how many entries the slice holds
    * @param earliest the earliest event time of its entries, or null when none has one
    */
   public record Slice(
-      String file, long from, long to, boolean whole, long entries, Instant earliest)
+      String file,
+      long fileSize,
+      String name,
+      long from,
+      long to,
+      Layout layout,
+      long entries,
+      Instant earliest)
       implements Serializable {
     public Slice {
-      if (file == null || from < 0 || to < from || entries < 0) {
+      if (file == null
+          || name == null
+          || layout == null
+          || from < 0
+          || to < from
+          || fileSize < to
+          || entries < 0) {
         throw new IllegalArgumentException(
             "invalid slice " + file + " [" + from + ", " + to + ") of " + entries + " entries");
       }
     }
 
-    /** The slice's entries and the offset of its first line, which names them in message ids. */
+    /**
+     * The slice's entries and the offset of its first entry, which names them in message ids.
+     *
+     * @throws IllegalStateException if the file's size changed after planning
+     */
     public Entries open() throws IOException {
       FileChannel channel = FileChannel.open(Path.of(file), StandardOpenOption.READ);
       try {
-        if (whole) {
-          return new Entries(0, ExportReader.open(Channels.newInputStream(channel)));
+        if (channel.size() != fileSize) {
+          throw new IllegalStateException(
+              name
+                  + " changed after it was planned: it was "
+                  + fileSize
+                  + " bytes and is now "
+                  + channel.size()
+                  + "; run again on files that are not being written");
+        }
+        if (layout == Layout.FRAMES) {
+          return new Entries(from, ExportReader.openFrames(ExportSlices.range(channel, from, to)));
         }
         long start = ExportSlices.lineStartAtOrAfter(channel, from);
         long end = ExportSlices.lineStartAtOrAfter(channel, to);
@@ -79,7 +117,7 @@ public final class ExportPlan {
   /**
    * An open slice.
    *
-   * @param start the offset of the slice's first line; 0 for a whole file
+   * @param start the offset of the slice's first entry
    * @param reader its entries' raw bytes; closing it closes the file
    */
   public record Entries(long start, ExportReader reader) {}
@@ -91,15 +129,18 @@ public final class ExportPlan {
           .thenComparingLong(Slice::from);
 
   /**
-   * Plans {@code files}, scanning slices on {@code threads} threads.
+   * Plans {@code files}, scanning slices and spooling on {@code threads} threads.
    *
-   * @param sliceBytes the raw size of an NDJSON slice
+   * @param spoolDirectory where spools of files that cannot be cut are written; the caller deletes
+   *     them after the read
+   * @param sliceBytes the raw size of a slice
    * @param eventTime an entry's event time, or empty when the pipeline will reject it
    * @param scannedBytes told the running total of bytes scanned, for progress
    * @throws IOException if a file cannot be read
    */
   public static List<Slice> of(
       List<Path> files,
+      Path spoolDirectory,
       long sliceBytes,
       Function<byte[], Optional<Instant>> eventTime,
       int threads,
@@ -109,28 +150,41 @@ public final class ExportPlan {
       throw new IllegalArgumentException(
           "slice size and threads must be positive, got " + sliceBytes + " and " + threads);
     }
-    List<Slice> unscanned = new ArrayList<>();
-    for (Path file : files) {
-      unscanned.addAll(cut(file, sliceBytes));
-    }
     AtomicLong scanned = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<Slice>> futures = new ArrayList<>();
-      for (Slice slice : unscanned) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  Slice result = scan(slice, eventTime);
-                  scannedBytes.accept(scanned.addAndGet(slice.to() - slice.from()));
-                  return result;
-                }));
+      List<Future<List<Slice>>> futures = new ArrayList<>();
+      for (int i = 0; i < files.size(); i++) {
+        Path file = files.get(i);
+        if (!sliceable(file)) {
+          Path spool = spoolDirectory.resolve(i + "-" + file.getFileName() + ".spool");
+          futures.add(
+              pool.submit(
+                  () ->
+                      ExportSpool.write(
+                          file,
+                          spool,
+                          sliceBytes,
+                          eventTime,
+                          n -> scannedBytes.accept(scanned.addAndGet(n)))));
+          continue;
+        }
+        for (Slice slice : cut(file, sliceBytes)) {
+          futures.add(
+              pool.submit(
+                  () -> {
+                    Slice result = scan(slice, eventTime);
+                    scannedBytes.accept(scanned.addAndGet(slice.to() - slice.from()));
+                    return List.of(result);
+                  }));
+        }
       }
-      List<Slice> plan = new ArrayList<>(futures.size());
-      for (Future<Slice> future : futures) {
-        Slice slice = future.get();
-        if (slice.entries() > 0) {
-          plan.add(slice);
+      List<Slice> plan = new ArrayList<>();
+      for (Future<List<Slice>> future : futures) {
+        for (Slice slice : future.get()) {
+          if (slice.entries() > 0) {
+            plan.add(slice);
+          }
         }
       }
       plan.sort(PLAN_ORDER);
@@ -148,19 +202,22 @@ public final class ExportPlan {
     }
   }
 
-  private static List<Slice> cut(Path file, long sliceBytes) throws IOException {
+  private static boolean sliceable(Path file) throws IOException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long size = channel.size();
-      String name = file.toString();
-      if (size <= sliceBytes || !ExportSlices.sliceable(channel)) {
-        return List.of(new Slice(name, 0, size, true, 0, null));
-      }
-      List<Slice> slices = new ArrayList<>();
-      for (long from = 0; from < size; from += sliceBytes) {
-        slices.add(new Slice(name, from, Math.min(size, from + sliceBytes), false, 0, null));
-      }
-      return slices;
+      return ExportSlices.sliceable(channel);
     }
+  }
+
+  private static List<Slice> cut(Path file, long sliceBytes) throws IOException {
+    long size = Files.size(file);
+    String name = file.toString();
+    List<Slice> slices = new ArrayList<>();
+    for (long from = 0; from < size; from += sliceBytes) {
+      slices.add(
+          new Slice(
+              name, size, name, from, Math.min(size, from + sliceBytes), Layout.LINES, 0, null));
+    }
+    return slices;
   }
 
   private static Slice scan(Slice slice, Function<byte[], Optional<Instant>> eventTime) {
@@ -180,6 +237,14 @@ public final class ExportPlan {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Slice(slice.file(), slice.from(), slice.to(), slice.whole(), entries, earliest);
+    return new Slice(
+        slice.file(),
+        slice.fileSize(),
+        slice.name(),
+        slice.from(),
+        slice.to(),
+        slice.layout(),
+        entries,
+        earliest);
   }
 }

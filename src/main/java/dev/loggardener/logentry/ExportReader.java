@@ -30,6 +30,7 @@ public final class ExportReader implements Iterator<byte[]>, Closeable {
   private enum Mode {
     UNKNOWN,
     NDJSON,
+    FRAMES,
     ARRAY,
     REMAINDER,
     DONE
@@ -68,6 +69,17 @@ public final class ExportReader implements Iterator<byte[]>, Closeable {
     ExportReader reader = new ExportReader(in, MAX_CHUNK_BYTES);
     reader.in = in;
     reader.mode = Mode.NDJSON;
+    return reader;
+  }
+
+  /**
+   * A reader of length-prefixed frames, as {@link ExportSpool} writes them: each entry is its byte
+   * count as a big-endian int, then its bytes exactly as they stood in the export.
+   */
+  public static ExportReader openFrames(InputStream in) {
+    ExportReader reader = new ExportReader(in, MAX_CHUNK_BYTES);
+    reader.in = in;
+    reader.mode = Mode.FRAMES;
     return reader;
   }
 
@@ -110,6 +122,9 @@ public final class ExportReader implements Iterator<byte[]>, Closeable {
           if (line != null) {
             return line;
           }
+        }
+        case FRAMES -> {
+          return nextFrame();
         }
         case ARRAY -> {
           byte[] element = nextElement();
@@ -182,6 +197,40 @@ public final class ExportReader implements Iterator<byte[]>, Closeable {
         return Arrays.copyOf(chunk, length);
       }
     }
+  }
+
+  private byte[] nextFrame() throws IOException {
+    if (peek() < 0) {
+      mode = Mode.DONE;
+      return null;
+    }
+    int length = 0;
+    for (int i = 0; i < Integer.BYTES; i++) {
+      length = (length << 8) | readFrameByte();
+    }
+    if (length < 0 || length > maxChunkBytes) {
+      throw new IOException("corrupt spool frame of " + length + " bytes");
+    }
+    byte[] frame = new byte[length];
+    int filled = 0;
+    while (filled < length) {
+      if (position == limit && !fill()) {
+        throw new IOException("spool frame cut short: " + filled + " of " + length + " bytes");
+      }
+      int n = Math.min(length - filled, limit - position);
+      System.arraycopy(buffer, position, frame, filled, n);
+      position += n;
+      filled += n;
+    }
+    return frame;
+  }
+
+  private int readFrameByte() throws IOException {
+    int b = read();
+    if (b < 0) {
+      throw new IOException("spool frame header cut short");
+    }
+    return b;
   }
 
   /** Scans one array element, tracking strings and nesting, up to its top-level terminator. */

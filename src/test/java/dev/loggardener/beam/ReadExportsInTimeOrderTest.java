@@ -195,6 +195,7 @@ public class ReadExportsInTimeOrderTest {
     LogEntryParser parser = new LogEntryParser();
     return ExportPlan.of(
         List.of(file),
+        Files.createDirectories(file.resolveSibling("spool")),
         sliceBytes,
         payload -> parser.eventTime(payload, Map.of()),
         1,

@@ -2,6 +2,8 @@ package dev.loggardener.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
@@ -55,6 +57,26 @@ class FingerprintCommandTest {
         .isEqualTo("login failed password=<SECRET> for <admin>");
     assertThat(rows.get(9).get("header_matched").getAsBoolean()).isFalse();
     assertThat(rows.get(0).has("header_matched")).isFalse();
+  }
+
+  @Test
+  void writesEveryLineExactlyAsGsonRendersItsObject(@TempDir Path dir) throws Exception {
+    List<String> hostile = new ArrayList<>(LINES);
+    hostile.addAll(
+        List.of(
+            "quote \" backslash \\ tab \t bell \u0007 nul \u0000 del \u007f",
+            "html <script>alert('x')</script> & = ' ` >",
+            "separators \u2028 and \u2029, bom \ufeff, emoji \ud83d\ude80",
+            "é ü 日本語 password=\"s3cr3t\\\"x\"",
+            ""));
+    String output = run(write(dir, "hostile.log", hostile), FORMAT);
+    Gson gson = new GsonBuilder().disableHtmlEscaping().create();
+    List<String> lines = output.lines().toList();
+    assertThat(lines).hasSize(hostile.size());
+    for (String line : lines) {
+      JsonObject row = JsonParser.parseString(line).getAsJsonObject();
+      assertThat(line).isEqualTo(gson.toJson(row));
+    }
   }
 
   @Test

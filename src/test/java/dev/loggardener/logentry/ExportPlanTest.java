@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +33,12 @@ class ExportPlanTest {
       payload -> PARSER.eventTime(payload, Map.of());
 
   @TempDir Path dir;
+  private Path spool;
+
+  @BeforeEach
+  void spoolDirectory() {
+    spool = dir.resolve("spool");
+  }
 
   @ParameterizedTest(name = "slices of {0} bytes")
   @ValueSource(longs = {1, 57, 300, 4096, 1 << 20})
@@ -42,7 +51,7 @@ class ExportPlanTest {
     Path file = dir.resolve("newest-first.jsonl");
     Files.writeString(file, String.join("\n", lines) + "\n");
 
-    List<ExportPlan.Slice> plan = ExportPlan.of(List.of(file), sliceBytes, EVENT_TIME, 3, n -> {});
+    List<ExportPlan.Slice> plan = plan(List.of(file), sliceBytes, EVENT_TIME, 3, n -> {});
 
     List<String> read = readAll(plan);
     assertThat(read).containsExactlyInAnyOrderElementsOf(lines);
@@ -62,7 +71,7 @@ class ExportPlanTest {
     Path file = dir.resolve("jittered.jsonl");
     Files.writeString(file, String.join("\n", lines) + "\n");
 
-    List<ExportPlan.Slice> plan = ExportPlan.of(List.of(file), 700, EVENT_TIME, 2, n -> {});
+    List<ExportPlan.Slice> plan = plan(List.of(file), 700, EVENT_TIME, 2, n -> {});
 
     for (int i = 0; i < plan.size(); i++) {
       Instant promise = plan.get(i).earliest();
@@ -76,7 +85,7 @@ class ExportPlanTest {
   }
 
   @Test
-  void readsGzipAndJsonArraysWholeAndPutsSlicesWithoutEventTimeFirst() throws IOException {
+  void spoolsGzipAndJsonArraysAndPutsSlicesWithoutEventTimeFirst() throws IOException {
     Path array = dir.resolve("array.json");
     Files.writeString(
         array,
@@ -89,16 +98,56 @@ class ExportPlanTest {
     Files.writeString(rejected, "{\"insertId\":\"no time\"}\nnot json\n");
 
     List<ExportPlan.Slice> plan =
-        ExportPlan.of(List.of(array, gzip, rejected), 1 << 20, EVENT_TIME, 2, n -> {});
+        plan(List.of(array, gzip, rejected), 1 << 20, EVENT_TIME, 2, n -> {});
 
     assertThat(plan.get(0).file()).isEqualTo(rejected.toString());
     assertThat(plan.get(0).earliest()).isNull();
     assertThat(plan.subList(1, plan.size()))
-        .extracting(ExportPlan.Slice::file, ExportPlan.Slice::whole, ExportPlan.Slice::earliest)
+        .extracting(ExportPlan.Slice::name, ExportPlan.Slice::layout, ExportPlan.Slice::earliest)
         .containsExactly(
-            tuple(array.toString(), true, START),
-            tuple(gzip.toString(), true, START.plusSeconds(120)));
+            tuple(array.toString(), ExportPlan.Layout.FRAMES, START),
+            tuple(gzip.toString(), ExportPlan.Layout.FRAMES, START.plusSeconds(120)));
+    assertThat(plan.subList(1, plan.size()))
+        .extracting(ExportPlan.Slice::file)
+        .allSatisfy(file -> assertThat(Path.of(file)).startsWith(spool));
     assertThat(plan.stream().mapToLong(ExportPlan.Slice::entries).sum()).isEqualTo(5);
+  }
+
+  @ParameterizedTest(name = "slices of {0} bytes")
+  @ValueSource(longs = {1, 500, 4096, 1 << 20})
+  void cutsAGzippedPrettyArrayIntoSlicesOfItsEntriesExactlyAsWritten(long sliceBytes)
+      throws IOException {
+    List<String> elements = new ArrayList<>();
+    for (int minute = 0; minute < 40; minute++) {
+      elements.add(
+          "{\n    \"insertId\": \"p"
+              + minute
+              + "\",\n    \"timestamp\": \""
+              + START.plusSeconds(60L * (39 - minute))
+              + "\",\n    \"textPayload\": \"line one\\nline two\"\n  }");
+    }
+    Path gzip = dir.resolve("gcloud-read.json.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gzip))) {
+      out.write(
+          ("[\n  " + String.join(",\n  ", elements) + "\n]\n").getBytes(StandardCharsets.UTF_8));
+    }
+    AtomicLong scanned = new AtomicLong();
+
+    List<ExportPlan.Slice> plan =
+        plan(List.of(gzip), sliceBytes, EVENT_TIME, 2, n -> scanned.accumulateAndGet(n, Math::max));
+
+    assertThat(readAll(plan)).containsExactlyInAnyOrderElementsOf(elements);
+    long lastFrom = plan.stream().mapToLong(ExportPlan.Slice::from).max().orElseThrow();
+    assertThat(plan)
+        .filteredOn(slice -> slice.from() != lastFrom)
+        .allSatisfy(
+            slice -> assertThat(slice.to() - slice.from()).isGreaterThanOrEqualTo(sliceBytes));
+    if (sliceBytes == 1) {
+      assertThat(plan).hasSize(40);
+    }
+    assertThat(plan).isSortedAccordingTo(ExportPlan.PLAN_ORDER);
+    assertThat(plan.get(0).earliest()).isEqualTo(START);
+    assertThat(scanned.get()).isEqualTo(Files.size(gzip));
   }
 
   @Test
@@ -111,10 +160,9 @@ class ExportPlanTest {
     Files.writeString(file, text);
     AtomicLong scanned = new AtomicLong();
 
-    List<ExportPlan.Slice> one = ExportPlan.of(List.of(file), 2048, EVENT_TIME, 1, n -> {});
+    List<ExportPlan.Slice> one = plan(List.of(file), 2048, EVENT_TIME, 1, n -> {});
     List<ExportPlan.Slice> four =
-        ExportPlan.of(
-            List.of(file), 2048, EVENT_TIME, 4, n -> scanned.accumulateAndGet(n, Math::max));
+        plan(List.of(file), 2048, EVENT_TIME, 4, n -> scanned.accumulateAndGet(n, Math::max));
 
     assertThat(four).isEqualTo(one);
     assertThat(scanned.get()).isEqualTo(Files.size(file));
@@ -127,7 +175,7 @@ class ExportPlanTest {
     Path blankTail = dir.resolve("blank-tail.jsonl");
     Files.writeString(blankTail, entry("e0", START) + "\n" + "\n".repeat(100));
 
-    assertThat(ExportPlan.of(List.of(empty, blankTail), 10, EVENT_TIME, 1, n -> {}))
+    assertThat(plan(List.of(empty, blankTail), 10, EVENT_TIME, 1, n -> {}))
         .extracting(ExportPlan.Slice::entries)
         .containsExactly(1L);
   }
@@ -136,7 +184,7 @@ class ExportPlanTest {
   void aMissingFileFailsWithItsName() {
     Path missing = dir.resolve("missing.jsonl");
 
-    assertThatThrownBy(() -> ExportPlan.of(List.of(missing), 10, EVENT_TIME, 1, n -> {}))
+    assertThatThrownBy(() -> plan(List.of(missing), 10, EVENT_TIME, 1, n -> {}))
         .isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("missing.jsonl");
   }
@@ -150,7 +198,7 @@ class ExportPlanTest {
           throw new IllegalStateException("unreadable entry");
         };
 
-    assertThatThrownBy(() -> ExportPlan.of(List.of(file), 10, failing, 2, n -> {}))
+    assertThatThrownBy(() -> plan(List.of(file), 10, failing, 2, n -> {}))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("unreadable entry")
         .hasCauseInstanceOf(IllegalStateException.class);
@@ -158,17 +206,41 @@ class ExportPlanTest {
 
   @Test
   void refusesANonPositiveSliceSizeOrThreadCount() {
-    assertThatThrownBy(() -> ExportPlan.of(List.of(), 0, EVENT_TIME, 1, n -> {}))
+    assertThatThrownBy(() -> plan(List.of(), 0, EVENT_TIME, 1, n -> {}))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> ExportPlan.of(List.of(), 1, EVENT_TIME, 0, n -> {}))
+    assertThatThrownBy(() -> plan(List.of(), 1, EVENT_TIME, 0, n -> {}))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
+  void readingAFileThatChangedSizeAfterPlanningFailsInsteadOfMissingEntries() throws IOException {
+    Path file = dir.resolve("growing.jsonl");
+    Files.writeString(file, entry("e0", START) + "\n");
+    List<ExportPlan.Slice> plan = plan(List.of(file), 1 << 20, EVENT_TIME, 1, n -> {});
+    Files.writeString(file, entry("e1", START) + "\n", StandardOpenOption.APPEND);
+
+    assertThatThrownBy(() -> plan.get(0).open())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("changed after it was planned");
+  }
+
+  @Test
   void refusesAnInvalidSlice() {
-    assertThatThrownBy(() -> new ExportPlan.Slice("f", 10, 5, false, 0, null))
+    assertThatThrownBy(
+            () -> new ExportPlan.Slice("f", 20, "f", 10, 5, ExportPlan.Layout.LINES, 0, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[10, 5)");
+  }
+
+  private List<ExportPlan.Slice> plan(
+      List<Path> files,
+      long sliceBytes,
+      Function<byte[], Optional<Instant>> eventTime,
+      int threads,
+      LongConsumer scannedBytes)
+      throws IOException {
+    Files.createDirectories(spool);
+    return ExportPlan.of(files, spool, sliceBytes, eventTime, threads, scannedBytes);
   }
 
   private static String entry(String insertId, Instant time) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ExportReaderTest {
 
@@ -250,5 +252,55 @@ class ExportReaderTest {
       position = 0;
       return true;
     }
+  }
+
+  private static byte[] frames(byte[]... entries) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      for (byte[] entry : entries) {
+        out.writeInt(entry.length);
+        out.write(entry);
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static List<byte[]> readFrames(byte[] bytes) throws IOException {
+    List<byte[]> entries = new ArrayList<>();
+    try (ExportReader reader = ExportReader.openFrames(new ByteArrayInputStream(bytes))) {
+      reader.forEachRemaining(entries::add);
+    }
+    return entries;
+  }
+
+  @Test
+  void readsFramesBackByteForByteWhateverTheyHold() throws IOException {
+    byte[] pretty = "{\n  \"a\": 1\r\n}".getBytes(StandardCharsets.UTF_8);
+    byte[] large = new byte[200_000];
+    new Random(3).nextBytes(large);
+
+    assertThat(readFrames(frames(pretty, new byte[0], large)))
+        .containsExactly(pretty, new byte[0], large);
+    assertThat(readFrames(new byte[0])).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"header", "body", "length"})
+  void aDamagedSpoolFailsLoudlyInsteadOfYieldingPartOfAnEntry(String damage) throws IOException {
+    byte[] whole = frames("{\"a\":1}".getBytes(StandardCharsets.UTF_8));
+    byte[] damaged =
+        switch (damage) {
+          case "header" -> Arrays.copyOf(whole, 2);
+          case "body" -> Arrays.copyOf(whole, whole.length - 1);
+          default -> {
+            byte[] copy = whole.clone();
+            copy[0] = (byte) 0x80;
+            yield copy;
+          }
+        };
+
+    assertThatThrownBy(() -> readFrames(damaged))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("spool frame");
   }
 }
