@@ -38,16 +38,24 @@ final class RequestLines {
 
   private RequestLines() {}
 
-  /** Whether {@code s[from, to)} is an HTTP method in upper case. */
+  private static final char[][] METHODS =
+      java.util.stream.Stream.of(
+              "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE")
+          .map(String::toCharArray)
+          .toArray(char[][]::new);
+
+  /** Whether {@code s[from, to)} is an HTTP method in upper case; allocates nothing. */
   static boolean isMethod(char[] s, int from, int to) {
     int n = to - from;
     if (n < 3 || n > 7 || s[from] < 'C' || s[from] > 'T') {
       return false;
     }
-    return switch (new String(s, from, n)) {
-      case "GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "CONNECT", "TRACE" -> true;
-      default -> false;
-    };
+    for (char[] method : METHODS) {
+      if (method.length == n && java.util.Arrays.equals(s, from, to, method, 0, n)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The status {@code s[from, to)} stands for, or 0 when it is not a status code. */

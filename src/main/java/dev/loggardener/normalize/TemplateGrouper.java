@@ -1,8 +1,10 @@
 package dev.loggardener.normalize;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -60,28 +62,57 @@ public final class TemplateGrouper {
 
   /** Maps every template to the id of its group. */
   public static Map<String, String> groups(Map<String, Long> countsByTemplate) {
+    return groups(countsByTemplate, EnumSet.allOf(Step.class));
+  }
+
+  /** {@link #groups(Map)} with only some of the merge steps. */
+  static Map<String, String> groups(Map<String, Long> countsByTemplate, Set<Step> steps) {
     Map<String, String> ids = new TreeMap<>();
-    mergedTemplates(countsByTemplate)
+    mergedTemplates(countsByTemplate, steps)
         .forEach((template, merged) -> ids.put(template, groupId(merged)));
     return ids;
   }
 
+  /**
+   * The merge steps, which the Loghub evaluation switches off one at a time to see on which systems
+   * each one fires.
+   */
+  enum Step {
+    /** One varying position in templates of equal length. */
+    POSITIONS,
+    /** Two positions varying together, once single positions change nothing. */
+    POSITION_PAIRS,
+    /** A value written in a varying number of tokens. */
+    VARIABLE_SPANS,
+    /** A redacted or masked free-form tail after a shared constant prefix. */
+    FREE_TAILS
+  }
+
   /** Maps every template to its group's template, which shows varying positions as {@code <*>}. */
   public static Map<String, String> mergedTemplates(Map<String, Long> countsByTemplate) {
+    return mergedTemplates(countsByTemplate, EnumSet.allOf(Step.class));
+  }
+
+  /** {@link #mergedTemplates(Map)} with only some of the merge steps. */
+  static Map<String, String> mergedTemplates(Map<String, Long> countsByTemplate, Set<Step> steps) {
     List<Tokens> all = new ArrayList<>();
     new TreeMap<>(countsByTemplate)
         .forEach((template, count) -> all.add(Tokens.of(template, count)));
-    generalizeByLength(all);
+    generalizeByLength(all, steps);
+    boolean spanSteps = steps.contains(Step.VARIABLE_SPANS);
     List<Tokens> spans = new ArrayList<>();
     for (Tokens t : all) {
-      spans.add(t.withSpansCollapsed());
+      spans.add(spanSteps ? t.withSpansCollapsed() : t);
     }
-    generalizeByLength(spans);
+    if (spanSteps) {
+      generalizeByLength(spans, steps);
+    }
     Map<List<String>, List<Tokens>> groups = new TreeMap<>(TemplateGrouper::compareLists);
     for (int i = 0; i < all.size(); i++) {
       groups.computeIfAbsent(spans.get(i).values, k -> new ArrayList<>()).add(all.get(i));
     }
-    List<List<Tokens>> merged = mergeFreeTails(groups);
+    List<List<Tokens>> merged =
+        steps.contains(Step.FREE_TAILS) ? mergeFreeTails(groups) : List.copyOf(groups.values());
     Map<String, String> templates = new TreeMap<>();
     for (List<Tokens> group : merged) {
       String template = render(group);
@@ -90,10 +121,10 @@ public final class TemplateGrouper {
     return templates;
   }
 
-  private static void generalizeByLength(List<Tokens> tokens) {
+  private static void generalizeByLength(List<Tokens> tokens, Set<Step> steps) {
     Map<Integer, List<Tokens>> byLength = new TreeMap<>();
     tokens.forEach(t -> byLength.computeIfAbsent(t.values.size(), k -> new ArrayList<>()).add(t));
-    byLength.values().forEach(TemplateGrouper::generalize);
+    byLength.values().forEach(sameLength -> generalize(sameLength, steps));
   }
 
   /**
@@ -147,15 +178,17 @@ public final class TemplateGrouper {
    * Replaces a position by the variable in every family of templates that agree everywhere else and
    * show enough different values there, until nothing changes.
    */
-  private static void generalize(List<Tokens> sameLength) {
+  private static void generalize(List<Tokens> sameLength, Set<Step> steps) {
     int length = sameLength.get(0).values.size();
+    boolean single = steps.contains(Step.POSITIONS);
+    boolean pairs = steps.contains(Step.POSITION_PAIRS);
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (int p = 0; p < length; p++) {
+      for (int p = 0; single && p < length; p++) {
         changed |= generalizeAt(sameLength, p, -1);
       }
-      for (int p = 0; !changed && p < Math.min(length, MAX_PAIR_LENGTH); p++) {
+      for (int p = 0; pairs && !changed && p < Math.min(length, MAX_PAIR_LENGTH); p++) {
         for (int q = p + 1; q < Math.min(length, MAX_PAIR_LENGTH); q++) {
           changed |= generalizeAt(sameLength, p, q);
         }
