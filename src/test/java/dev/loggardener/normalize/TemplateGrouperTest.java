@@ -165,6 +165,18 @@ class TemplateGrouperTest {
     }
   }
 
+  @Test
+  void spansAndFreeTailsDoNotDependOnOrder() {
+    List<String> templates = new ArrayList<>();
+    cases().forEach(c -> templates.addAll((List<String>) c.get()[1]));
+    Map<String, String> reference = TemplateGrouper.groups(counts(templates));
+    for (int seed = 0; seed < 5; seed++) {
+      List<String> shuffled = new ArrayList<>(templates);
+      Collections.shuffle(shuffled, new Random(seed));
+      assertThat(TemplateGrouper.groups(counts(shuffled))).isEqualTo(reference);
+    }
+  }
+
   private static Map<String, Long> counts(List<String> templates) {
     Map<String, Long> counts = new LinkedHashMap<>();
     templates.forEach(t -> counts.merge(t, 1L, Long::sum));
