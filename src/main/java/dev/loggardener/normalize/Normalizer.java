@@ -9,9 +9,9 @@ import java.io.Serializable;
  * <p>The rule set's {@code mask} rules run first (guarded by their triggers); then {@link
  * Tokenizer}'s one pass splits the text into words at whitespace and at the delimiters {@code , ; (
  * ) [ ] { } " ' = | @}, and {@link TokenClassifier} decides per word. Delimiters are kept, so
- * {@code uid=0} becomes {@code uid=<NUM>}. URLs ({@code scheme://...}) are one word. Only the first
- * {@value #MAX_CHARS} characters shape the template, which bounds the cost of huge messages.
- * Thread-safe.
+ * {@code uid=0} becomes {@code uid=<NUM>}. URLs ({@code scheme://...}) are one word. A request line
+ * keeps its method, route skeleton and status ({@link RequestLines}). Only the first {@value
+ * #MAX_CHARS} characters shape the template, which bounds the cost of huge messages. Thread-safe.
  */
 public final class Normalizer implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -30,7 +30,7 @@ public final class Normalizer implements Serializable {
    * notices when the output of the repository corpus moves, {@code FingerprinterTest} when ids
    * move). n2: .NET, Ruby and PHP traces are parsed, and the project joined the canonical form.
    */
-  public static final String CODE_VERSION = "n2";
+  public static final String CODE_VERSION = "n3";
 
   private final GuardedRules maskRules;
 

@@ -1,8 +1,10 @@
 package dev.loggardener.normalize;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +40,15 @@ public final class TemplateGrouper {
   /** Constant words a family must share before its differences can be judged variable. */
   static final int MIN_CONSTANT_WORDS = 2;
 
+  /** Tokens a variable span may take: a value with its unit and a converted copy in brackets. */
+  static final int MAX_SPAN = 8;
+
+  /** Constant words a free-form tail must follow before templates merge on it. */
+  static final int MIN_PREFIX_WORDS = 3;
+
+  /** Tokens a free-form tail may take. */
+  static final int MAX_TAIL = 8;
+
   /** Positions beyond this take part in single-position judgements only, which bounds the cost. */
   static final int MAX_PAIR_LENGTH = 64;
 
@@ -51,32 +62,111 @@ public final class TemplateGrouper {
 
   /** Maps every template to the id of its group. */
   public static Map<String, String> groups(Map<String, Long> countsByTemplate) {
+    return groups(countsByTemplate, EnumSet.allOf(Step.class));
+  }
+
+  /** {@link #groups(Map)} with only some of the merge steps. */
+  static Map<String, String> groups(Map<String, Long> countsByTemplate, Set<Step> steps) {
     Map<String, String> ids = new TreeMap<>();
-    mergedTemplates(countsByTemplate)
+    mergedTemplates(countsByTemplate, steps)
         .forEach((template, merged) -> ids.put(template, groupId(merged)));
     return ids;
   }
 
+  /**
+   * The merge steps, which the Loghub evaluation switches off one at a time to see on which systems
+   * each one fires.
+   */
+  enum Step {
+    /** One varying position in templates of equal length. */
+    POSITIONS,
+    /** Two positions varying together, once single positions change nothing. */
+    POSITION_PAIRS,
+    /** A value written in a varying number of tokens. */
+    VARIABLE_SPANS,
+    /** A redacted or masked free-form tail after a shared constant prefix. */
+    FREE_TAILS
+  }
+
   /** Maps every template to its group's template, which shows varying positions as {@code <*>}. */
   public static Map<String, String> mergedTemplates(Map<String, Long> countsByTemplate) {
-    Map<Integer, List<Tokens>> byLength = new TreeMap<>();
+    return mergedTemplates(countsByTemplate, EnumSet.allOf(Step.class));
+  }
+
+  /** {@link #mergedTemplates(Map)} with only some of the merge steps. */
+  static Map<String, String> mergedTemplates(Map<String, Long> countsByTemplate, Set<Step> steps) {
+    List<Tokens> all = new ArrayList<>();
     new TreeMap<>(countsByTemplate)
-        .forEach(
-            (template, count) -> {
-              Tokens tokens = Tokens.of(template, count);
-              byLength.computeIfAbsent(tokens.values.size(), k -> new ArrayList<>()).add(tokens);
-            });
-    Map<String, String> merged = new TreeMap<>();
-    for (List<Tokens> sameLength : byLength.values()) {
-      generalize(sameLength);
-      Map<List<String>, List<Tokens>> groups = new TreeMap<>(TemplateGrouper::compareLists);
-      sameLength.forEach(t -> groups.computeIfAbsent(t.values, k -> new ArrayList<>()).add(t));
-      for (List<Tokens> group : groups.values()) {
-        String template = render(group);
-        group.forEach(t -> merged.put(t.template, template));
+        .forEach((template, count) -> all.add(Tokens.of(template, count)));
+    generalizeByLength(all, steps);
+    boolean spanSteps = steps.contains(Step.VARIABLE_SPANS);
+    List<Tokens> spans = new ArrayList<>();
+    for (Tokens t : all) {
+      spans.add(spanSteps ? t.withSpansCollapsed() : t);
+    }
+    if (spanSteps) {
+      generalizeByLength(spans, steps);
+    }
+    Map<List<String>, List<Tokens>> groups = new TreeMap<>(TemplateGrouper::compareLists);
+    for (int i = 0; i < all.size(); i++) {
+      groups.computeIfAbsent(spans.get(i).values, k -> new ArrayList<>()).add(all.get(i));
+    }
+    List<List<Tokens>> merged =
+        steps.contains(Step.FREE_TAILS) ? mergeFreeTails(groups) : List.copyOf(groups.values());
+    Map<String, String> templates = new TreeMap<>();
+    for (List<Tokens> group : merged) {
+      String template = render(group);
+      group.forEach(t -> templates.put(t.template, template));
+    }
+    return templates;
+  }
+
+  private static void generalizeByLength(List<Tokens> tokens, Set<Step> steps) {
+    Map<Integer, List<Tokens>> byLength = new TreeMap<>();
+    tokens.forEach(t -> byLength.computeIfAbsent(t.values.size(), k -> new ArrayList<>()).add(t));
+    byLength.values().forEach(sameLength -> generalize(sameLength, steps));
+  }
+
+  /**
+   * Joins the groups whose templates share a constant prefix of at least {@value #MIN_PREFIX_WORDS}
+   * words and end, within {@value #MAX_TAIL} tokens, in a free-form tail that holds a value a
+   * redact or mask rule replaced ({@code rejected for <EMAIL>}, {@code rejected for user admin
+   * password=<SECRET>}): what a rule had to hide was free text, and the words around it vary with
+   * it. Groups are visited in sorted order and joined transitively, so the result depends only on
+   * the set of groups.
+   */
+  private static List<List<Tokens>> mergeFreeTails(Map<List<String>, List<Tokens>> groups) {
+    List<List<Tokens>> list = new ArrayList<>(groups.values());
+    int[] parent = new int[list.size()];
+    Map<List<String>, Integer> firstByPrefix = new TreeMap<>(TemplateGrouper::compareLists);
+    for (int g = 0; g < list.size(); g++) {
+      parent[g] = g;
+      Tokens t = list.get(g).get(0);
+      for (int k : t.freeTailStarts()) {
+        Integer other = firstByPrefix.putIfAbsent(t.values.subList(0, k), g);
+        if (other != null) {
+          union(parent, other, g);
+        }
       }
     }
-    return merged;
+    Map<Integer, List<Tokens>> joined = new TreeMap<>();
+    for (int g = 0; g < list.size(); g++) {
+      joined.computeIfAbsent(find(parent, g), k -> new ArrayList<>()).addAll(list.get(g));
+    }
+    return new ArrayList<>(joined.values());
+  }
+
+  private static void union(int[] parent, int a, int b) {
+    int ra = find(parent, a);
+    int rb = find(parent, b);
+    parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+
+  private static int find(int[] parent, int i) {
+    while (parent[i] != i) {
+      i = parent[i];
+    }
+    return i;
   }
 
   /** The id of a group whose template is {@code mergedTemplate}. */
@@ -88,15 +178,17 @@ public final class TemplateGrouper {
    * Replaces a position by the variable in every family of templates that agree everywhere else and
    * show enough different values there, until nothing changes.
    */
-  private static void generalize(List<Tokens> sameLength) {
+  private static void generalize(List<Tokens> sameLength, Set<Step> steps) {
     int length = sameLength.get(0).values.size();
+    boolean single = steps.contains(Step.POSITIONS);
+    boolean pairs = steps.contains(Step.POSITION_PAIRS);
     boolean changed = true;
     while (changed) {
       changed = false;
-      for (int p = 0; p < length; p++) {
+      for (int p = 0; single && p < length; p++) {
         changed |= generalizeAt(sameLength, p, -1);
       }
-      for (int p = 0; !changed && p < Math.min(length, MAX_PAIR_LENGTH); p++) {
+      for (int p = 0; pairs && !changed && p < Math.min(length, MAX_PAIR_LENGTH); p++) {
         for (int q = p + 1; q < Math.min(length, MAX_PAIR_LENGTH); q++) {
           changed |= generalizeAt(sameLength, p, q);
         }
@@ -192,24 +284,140 @@ public final class TemplateGrouper {
     return Integer.compare(a.size(), b.size());
   }
 
+  /**
+   * The template of a group: its members' common form when they have one; otherwise the form with
+   * variable spans collapsed when that is common; otherwise (a free tail) the longest common prefix
+   * followed by the variable.
+   */
   private static String render(List<Tokens> group) {
     Tokens first = group.get(0);
-    StringBuilder out = new StringBuilder();
-    for (int p = 0; p < first.values.size(); p++) {
-      if (p > 0 && first.spaceBefore.get(p)) {
-        out.append(' ');
-      }
-      out.append(first.values.get(p));
+    if (group.stream().allMatch(t -> t.values.equals(first.values))) {
+      return first.render(first.values.size(), false);
     }
-    return out.toString();
+    Tokens spans = first.withSpansCollapsed();
+    if (group.stream().allMatch(t -> t.withSpansCollapsed().values.equals(spans.values))) {
+      generalizeAgainst(spans, group);
+      return spans.render(spans.values.size(), false);
+    }
+    int common = spans.values.size();
+    for (Tokens t : group) {
+      List<String> other = t.withSpansCollapsed().values;
+      int k = 0;
+      while (k < common && k < other.size() && other.get(k).equals(spans.values.get(k))) {
+        k++;
+      }
+      common = k;
+    }
+    return spans.render(common, true);
+  }
+
+  /** Marks as variable the positions where the collapsed forms of the group's members differ. */
+  private static void generalizeAgainst(Tokens spans, List<Tokens> group) {
+    for (Tokens t : group) {
+      List<String> other = t.withSpansCollapsed().values;
+      for (int p = 0; p < spans.values.size(); p++) {
+        if (!other.get(p).equals(spans.values.get(p))) {
+          spans.values.set(p, VARIABLE);
+        }
+      }
+    }
   }
 
   /** A template split into words and single delimiter characters. */
   private record Tokens(
-      String template, long count, List<String> values, List<Boolean> spaceBefore) {
+      String template,
+      long count,
+      List<String> values,
+      List<Boolean> spaceBefore,
+      List<Boolean> ruleValue) {
+
+    /** The tokens up to {@code length}, followed by a variable when {@code tail} is set. */
+    String render(int length, boolean tail) {
+      StringBuilder out = new StringBuilder();
+      for (int p = 0; p < length; p++) {
+        if (p > 0 && spaceBefore.get(p)) {
+          out.append(' ');
+        }
+        out.append(values.get(p));
+      }
+      if (tail) {
+        out.append(length > 0 ? " " : "").append(VARIABLE);
+      }
+      return out.toString();
+    }
+
+    /**
+     * A copy in which each variable span becomes one variable: a run of at most {@value #MAX_SPAN}
+     * tokens that starts with a variable and holds only variables, commas and balanced brackets
+     * ({@code <*> (<*>)} beside {@code <*>}), so that a value written in a varying number of tokens
+     * lines up with a value written in one.
+     */
+    Tokens withSpansCollapsed() {
+      List<String> v = new ArrayList<>();
+      List<Boolean> sp = new ArrayList<>();
+      List<Boolean> rv = new ArrayList<>();
+      int n = values.size();
+      int p = 0;
+      while (p < n) {
+        int end = values.get(p).equals(VARIABLE) ? spanEnd(p) : p + 1;
+        boolean rule = false;
+        for (int k = p; k < end; k++) {
+          rule |= ruleValue.get(k);
+        }
+        v.add(end > p + 1 ? VARIABLE : values.get(p));
+        sp.add(spaceBefore.get(p));
+        rv.add(rule);
+        p = end;
+      }
+      return new Tokens(template, count, v, sp, rv);
+    }
+
+    /** The end of the longest balanced span of at most {@value #MAX_SPAN} tokens from {@code p}. */
+    private int spanEnd(int p) {
+      int best = p + 1;
+      int depth = 0;
+      for (int k = p; k < values.size() && k - p < MAX_SPAN; k++) {
+        String token = values.get(k);
+        if (token.equals("(") || token.equals("[")) {
+          depth++;
+        } else if (token.equals(")") || token.equals("]")) {
+          if (--depth < 0) {
+            break;
+          }
+        } else if (!token.equals(VARIABLE) && !token.equals(",")) {
+          break;
+        }
+        if (depth == 0 && !token.equals(",")) {
+          best = k + 1;
+        }
+      }
+      return best;
+    }
+
+    /**
+     * The lengths of the prefixes after which this template's tail is free-form: the prefix has at
+     * least {@value #MIN_PREFIX_WORDS} constant words and no rule value, and the tail has at most
+     * {@value #MAX_TAIL} tokens, one of them a value a redact or mask rule replaced.
+     */
+    List<Integer> freeTailStarts() {
+      List<Integer> starts = new ArrayList<>();
+      int n = values.size();
+      int firstRule = ruleValue.indexOf(true);
+      if (firstRule < 0) {
+        return starts;
+      }
+      for (int k = Math.max(1, n - MAX_TAIL); k <= firstRule; k++) {
+        if (constantWords(values.subList(0, k)) >= MIN_PREFIX_WORDS) {
+          starts.add(k);
+        }
+      }
+      return starts;
+    }
+
     static Tokens of(String template, long count) {
       List<String> values = new ArrayList<>();
       List<Boolean> spaces = new ArrayList<>();
+      List<Boolean> rules = new ArrayList<>();
       int n = template.length();
       int i = 0;
       boolean space = false;
@@ -230,6 +438,9 @@ public final class TemplateGrouper {
           spaces.add(false);
           values.add("\"");
           spaces.add(false);
+          rules.add(false);
+          rules.add(false);
+          rules.add(false);
           space = false;
           i = close + 1;
           continue;
@@ -240,8 +451,12 @@ public final class TemplateGrouper {
           }
         }
         String word = template.substring(i, end);
+        boolean rule = hasRulePlaceholder(word);
         String value =
-            hasPlaceholder(word) || word.equalsIgnoreCase("true") || word.equalsIgnoreCase("false")
+            hasPlaceholder(word)
+                    || isStatus(word)
+                    || word.equalsIgnoreCase("true")
+                    || word.equalsIgnoreCase("false")
                 ? VARIABLE
                 : word;
         int last = values.size() - 1;
@@ -251,19 +466,23 @@ public final class TemplateGrouper {
             && values.get(last - 1).equals(VARIABLE)) {
           values.remove(last);
           spaces.remove(last);
+          rules.remove(last);
+          rules.set(last - 1, rules.get(last - 1) || rule);
           i = end;
           continue;
         }
         values.add(value);
         spaces.add(space);
+        rules.add(rule);
         space = false;
         i = end;
         if (isEmptySlot(c, i < n ? template.charAt(i) : ' ')) {
           values.add(EMPTY);
           spaces.add(false);
+          rules.add(false);
         }
       }
-      return new Tokens(template, count, values, spaces);
+      return new Tokens(template, count, values, spaces, rules);
     }
 
     /** A quoted text of several words without placeholders is one value, like a single word. */
@@ -286,6 +505,37 @@ public final class TemplateGrouper {
         case '=' -> next == ' ';
         default -> false;
       };
+    }
+
+    /**
+     * An HTTP status as {@link RequestLines} keeps it ({@code 503}, {@code 2xx}): a value of the
+     * event, which the worklog keeps apart by its own rule (its categories are problems, so a 503
+     * is never one with a 200) while event types group across statuses.
+     */
+    private static boolean isStatus(String word) {
+      if (word.length() != 3 || word.charAt(0) < '1' || word.charAt(0) > '5') {
+        return false;
+      }
+      String rest = word.substring(1);
+      return rest.equals("xx")
+          || Character.isDigit(rest.charAt(0)) && Character.isDigit(rest.charAt(1));
+    }
+
+    /** Whether the word holds a placeholder that a redact or mask rule wrote, not the tokenizer. */
+    private static boolean hasRulePlaceholder(String word) {
+      int open = word.indexOf('<');
+      while (open >= 0) {
+        int close = word.indexOf('>', open);
+        if (close < 0) {
+          return false;
+        }
+        if (TokenClassifier.isPlaceholder(word, open, close + 1)
+            && !TokenClassifier.isTokenizerPlaceholder(word, open, close + 1)) {
+          return true;
+        }
+        open = word.indexOf('<', open + 1);
+      }
+      return false;
     }
 
     private static boolean hasPlaceholder(String word) {

@@ -85,6 +85,49 @@ final class TokenClassifier {
               "lan",
               "edu",
               "gov"));
+
+  /** Extensions of source and data files, whose {@code name.ext:42} is a line, not a port. */
+  private static final WordSet SOURCE_EXTENSIONS =
+      new WordSet(
+          Set.of(
+              "java",
+              "kt",
+              "scala",
+              "groovy",
+              "py",
+              "go",
+              "js",
+              "mjs",
+              "cjs",
+              "ts",
+              "tsx",
+              "jsx",
+              "rb",
+              "cs",
+              "php",
+              "c",
+              "cc",
+              "cpp",
+              "h",
+              "hpp",
+              "rs",
+              "swift",
+              "ex",
+              "exs",
+              "erl",
+              "clj",
+              "log",
+              "txt",
+              "json",
+              "yaml",
+              "yml",
+              "xml",
+              "html",
+              "conf",
+              "properties",
+              "sql",
+              "sh"));
+
   private static final WordSet PACKAGE_ROOTS =
       new WordSet(
           Set.of(
@@ -154,7 +197,9 @@ final class TokenClassifier {
 
   private static int classifyWithDigits(char[] s, int from, int to) {
     char first = s[from];
-    int start = (first == '-' || first == '+') && to - from > 1 ? from + 1 : from;
+    // A sign or a bound ({@code <1 sec}, {@code >500 ms}) belongs to the number it precedes.
+    boolean signed = first == '-' || first == '+' || first == '<' || first == '>';
+    int start = signed && to - from > 1 ? from + 1 : from;
     int numEnd = scanNumber(s, start, to);
     if (numEnd == to && numEnd > start) {
       return NUM;
@@ -191,6 +236,9 @@ final class TokenClassifier {
     }
     if (first == '/' || first == '~' || first == '\\' || hasDrivePrefix(s, from, to)) {
       return PATH;
+    }
+    if (isHostWithDigits(s, from, to)) {
+      return HOST;
     }
     return withPrefix(s, from, to);
   }
@@ -389,6 +437,17 @@ final class TokenClassifier {
     return true;
   }
 
+  /** Whether {@code s[from, to)} is one of the placeholders this class writes. */
+  static boolean isTokenizerPlaceholder(String s, int from, int to) {
+    String word = s.substring(from, to);
+    for (char[] p : PLACEHOLDERS) {
+      if (p.length > 0 && word.contentEquals(new String(p))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code s[from, to)} is a placeholder such as {@code <NUM>} or {@code <X_Y>}. */
   static boolean isPlaceholder(String s, int from, int to) {
     return isPlaceholder(s.toCharArray(), from, to);
@@ -407,27 +466,84 @@ final class TokenClassifier {
     return true;
   }
 
-  /** Lower-case dotted names under a common public suffix, e.g. db.internal or api.example.com. */
-  private static boolean isHost(char[] s, int from, int to) {
-    int lastDot = -1;
-    int firstDot = -1;
+  /**
+   * A host name with digits, with or without a port: {@code ec2-3-4.compute.example.com}, {@code
+   * proxy.example.edu.hk:5070}, {@code cache-2.internal:6379}. With a port, any dotted name whose
+   * last label is two or more letters and not a source-file extension ({@code main.go:42}) counts,
+   * so that {@code host:port}, {@code 1.2.3.4:port} and a bare host all become one placeholder each
+   * rather than a kept host name with a masked port.
+   */
+  private static boolean isHostWithDigits(char[] s, int from, int to) {
+    int colon = -1;
+    for (int i = to - 1; i > from; i--) {
+      char c = s[i];
+      if (c == ':') {
+        colon = i;
+        break;
+      }
+      if (!isDigit(c)) {
+        break;
+      }
+    }
+    if (colon < 0) {
+      return isDnsName(s, from, to) && isHost(s, from, to, false);
+    }
+    int port = to - colon - 1;
+    return port >= 1 && port <= 5 && isDnsName(s, from, colon) && isHost(s, from, colon, true);
+  }
+
+  /** Lower-case labels of letters, digits and dashes, at least two, separated by single dots. */
+  private static boolean isDnsName(char[] s, int from, int to) {
+    int dots = 0;
     for (int i = from; i < to; i++) {
       char c = s[i];
       if (c == '.') {
         if (i == from || i == to - 1 || s[i - 1] == '.') {
           return false;
         }
-        if (firstDot < 0) {
-          firstDot = i;
-        }
-        lastDot = i;
-      } else if (!(c >= 'a' && c <= 'z') && c != '-') {
+        dots++;
+      } else if (!(c >= 'a' && c <= 'z') && !isDigit(c) && c != '-') {
         return false;
       }
     }
-    return lastDot > 0
-        && HOST_SUFFIXES.contains(s, lastDot + 1, to)
-        && !PACKAGE_ROOTS.contains(s, from, firstDot);
+    return dots > 0;
+  }
+
+  /**
+   * Whether a DNS-shaped name is a host: its last label is letters only and a common public suffix,
+   * a two-letter country code after at least two other labels, or (with a port) any label of two or
+   * more letters that is not a source-file extension; its first label is not a package root.
+   */
+  private static boolean isHost(char[] s, int from, int to, boolean withPort) {
+    int lastDot = -1;
+    int firstDot = -1;
+    int dots = 0;
+    for (int i = from; i < to; i++) {
+      if (s[i] == '.') {
+        firstDot = firstDot < 0 ? i : firstDot;
+        lastDot = i;
+        dots++;
+      }
+    }
+    int suffix = to - lastDot - 1;
+    for (int i = lastDot + 1; i < to; i++) {
+      if (!(s[i] >= 'a' && s[i] <= 'z')) {
+        return false;
+      }
+    }
+    if (PACKAGE_ROOTS.contains(s, from, firstDot)) {
+      return false;
+    }
+    if (HOST_SUFFIXES.contains(s, lastDot + 1, to)) {
+      return true;
+    }
+    boolean file = SOURCE_EXTENSIONS.contains(s, lastDot + 1, to);
+    return !file && (withPort ? suffix >= 2 : suffix == 2 && dots >= 2);
+  }
+
+  /** Lower-case dotted names under a common public suffix, e.g. db.internal or api.example.com. */
+  private static boolean isHost(char[] s, int from, int to) {
+    return isDnsName(s, from, to) && isHost(s, from, to, false);
   }
 
   private static boolean isDigit(char c) {

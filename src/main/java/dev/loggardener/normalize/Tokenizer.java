@@ -28,6 +28,16 @@ final class Tokenizer {
   /** Whether the last word belonged to a written-out date. */
   private boolean inDate;
 
+  /** Where the text stands in a request line: {@link #NO_REQUEST}, after a method or a route. */
+  private int request;
+
+  /** Words since the route of a request line, while its status may still follow. */
+  private int wordsAfterRoute;
+
+  private static final int NO_REQUEST = 0;
+  private static final int AFTER_METHOD = 1;
+  private static final int AFTER_ROUTE = 2;
+
   private Tokenizer() {}
 
   /** This thread's tokenizer. */
@@ -68,6 +78,7 @@ final class Tokenizer {
     }
     len = 0;
     inDate = false;
+    request = NO_REQUEST;
     char[] s = in;
     int i = 0;
     while (i < n) {
@@ -79,6 +90,11 @@ final class Tokenizer {
         }
         i++;
       } else if (kind == DELIMITER) {
+        if (c == ',' && isThousandsSeparator(i)) {
+          // 1,403 is one number: the comma and its group join the number already appended.
+          i += 4;
+          continue;
+        }
         append(c);
         inDate = false;
         i++;
@@ -162,9 +178,33 @@ final class Tokenizer {
         end++;
       }
     }
+    if (request == AFTER_METHOD && url) {
+      RequestLines.appendRoute(s, start, end, this);
+      request = AFTER_ROUTE;
+      wordsAfterRoute = 0;
+      inDate = false;
+      return end;
+    }
     int core = end;
     while (core > start && isTrailingPunctuation(s[core - 1])) {
       core--;
+    }
+    if (request != NO_REQUEST) {
+      int status = request == AFTER_ROUTE ? RequestLines.status(s, start, core) : 0;
+      if (status > 0) {
+        RequestLines.appendStatus(status, this);
+        append(core, end);
+        request = NO_REQUEST;
+        inDate = false;
+        return end;
+      }
+      request =
+          request == AFTER_ROUTE && ++wordsAfterRoute < RequestLines.MAX_WORDS_BEFORE_STATUS
+              ? AFTER_ROUTE
+              : NO_REQUEST;
+    }
+    if (request == NO_REQUEST && core == end && RequestLines.isMethod(s, start, end)) {
+      request = AFTER_METHOD;
     }
     if (core == start) {
       append(start, end);
@@ -213,6 +253,21 @@ final class Tokenizer {
     append(core, end);
     inDate = kind == TokenClassifier.TS && prefix == 0 && core == end;
     return end;
+  }
+
+  /** Appends one character to the template; for {@link RequestLines}. */
+  void appendChar(char c) {
+    append(c);
+  }
+
+  /** Appends {@code chars} to the template; for {@link RequestLines}. */
+  void appendChars(char[] chars) {
+    append(chars);
+  }
+
+  /** Appends {@code chars[from, to)} of the input to the template; for {@link RequestLines}. */
+  void appendInput(int from, int to) {
+    append(from, to);
   }
 
   private void append(char c) {
@@ -269,6 +324,42 @@ final class Tokenizer {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the comma at {@code i} separates thousands: a number was just appended from digits
+   * right before it, and exactly three digits follow it.
+   */
+  private boolean isThousandsSeparator(int i) {
+    if (i == 0 || i + 3 >= n || !isAsciiDigit(in[i - 1])) {
+      return false;
+    }
+    for (int k = 1; k <= 3; k++) {
+      if (!isAsciiDigit(in[i + k])) {
+        return false;
+      }
+    }
+    if (i + 4 < n && (isAsciiDigit(in[i + 4]) || Character.isLetter(in[i + 4]))) {
+      return false;
+    }
+    return endsWithPlaceholder(TokenClassifier.NUM);
+  }
+
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private boolean endsWithPlaceholder(int kind) {
+    char[] p = TokenClassifier.placeholder(kind);
+    if (len < p.length) {
+      return false;
+    }
+    for (int k = 0; k < p.length; k++) {
+      if (out[len - p.length + k] != p[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean endsWithNumber() {

@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
  * the same service and logger within {@link #TOGETHER} of each other (in a module with at most
  * {@link #MAX_MODULE_FINGERPRINTS} such fingerprints). Fingerprints of any severity join one
  * category when the same titled rule matches them, or when their templates fall into one {@link
- * TemplateGrouper} group within one service (templates that differ only where values vary; HTTP
- * request lines with different literal paths stay apart, since each endpoint is its own problem).
- * Fingerprints of different projects never join: an aggregated sink carries many projects, and the
- * same error code in two of them is two problems. The result depends only on the set of summaries:
- * input is sorted by fingerprint and union-find always keeps the smallest fingerprint as the root.
+ * TemplateGrouper} group within one service (templates that differ only where values vary). Request
+ * lines are the exception: each method, route and status is its own problem (a 503 is not a 200,
+ * {@code /cart} is not {@code /products}), so they join only when their whole template is equal, or
+ * when one route shape has so many routes that its literal segments are values. Fingerprints of
+ * different projects never join: an aggregated sink carries many projects, and the same error code
+ * in two of them is two problems. The result depends only on the set of summaries: input is sorted
+ * by fingerprint and union-find always keeps the smallest fingerprint as the root.
  */
 public final class Categorizer {
   /** Occurrences of one module this close in time count as firing together. */
@@ -52,11 +54,20 @@ public final class Categorizer {
           "(?<![\\w<])([a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![\\w>])");
 
   /**
-   * An HTTP request line with a literal path: each endpoint is its own problem, even where the
-   * template groups merge paths because many of them occur in one position.
+   * A request line as the fingerprint keeps it: method, route skeleton and status ({@code GET
+   * /cart/<NUM> 503}, {@code "GET /api/x HTTP/<NUM>" 2xx}). Group 2 is the route.
    */
   private static final Pattern REQUEST_LINE =
-      Pattern.compile("\"(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /");
+      Pattern.compile(
+          "(?<![\\w/])(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS) (/\\S*)(?=[ \"]).*?"
+              + "(?<![\\w<])([1-5]xx|[45]\\d\\d)(?![\\w>])");
+
+  /**
+   * Routes of one shape (same first segment, same number of segments, same rest of the line) that
+   * are told apart only above this many distinct routes: more means the literal segments are values
+   * (user-named paths), so the shape is one category rather than thousands.
+   */
+  public static final int MAX_ROUTES_PER_SHAPE = 16;
 
   private Categorizer() {}
 
@@ -97,13 +108,18 @@ public final class Categorizer {
     Map<String, Long> countsByTemplate = new TreeMap<>();
     sorted.forEach(s -> countsByTemplate.merge(s.template(), s.total(), Long::sum));
     Map<String, String> templateGroups = TemplateGrouper.groups(countsByTemplate);
+    Map<String, String> requestKeys = requestKeys(sorted);
     Map<String, List<Occurrence>> byModule = new TreeMap<>();
     for (int i = 0; i < sorted.size(); i++) {
       FingerprintSummary summary = sorted.get(i);
       int index = i;
       byTemplateGroup
           .computeIfAbsent(
-              summary.service() + "\u0000" + templateGroupOf(summary.template(), templateGroups),
+              summary.service()
+                  + "\u0000"
+                  + requestKeys.getOrDefault(
+                      summary.service() + "\u0000" + summary.template(),
+                      templateGroups.get(summary.template())),
               k -> new ArrayList<>())
           .add(i);
       rules
@@ -213,7 +229,39 @@ public final class Categorizer {
     return i;
   }
 
-  private static String templateGroupOf(String template, Map<String, String> templateGroups) {
-    return REQUEST_LINE.matcher(template).find() ? template : templateGroups.get(template);
+  /**
+   * The category key of every request-line template: a request is identified by method, route and
+   * status, which the template groups treat as values (event types), so request lines join through
+   * their own key instead: the template itself, or its route shape when the shape has more than
+   * {@link #MAX_ROUTES_PER_SHAPE} routes.
+   */
+  private static Map<String, String> requestKeys(List<FingerprintSummary> summaries) {
+    Map<String, String> shapes = new TreeMap<>();
+    Map<String, Set<String>> routesByShape = new TreeMap<>();
+    for (FingerprintSummary summary : summaries) {
+      Matcher m = REQUEST_LINE.matcher(summary.template());
+      if (!m.find()) {
+        continue;
+      }
+      String route = m.group(2);
+      int second = route.indexOf('/', 1);
+      String shape =
+          summary.service()
+              + "\u0000"
+              + summary.template().substring(0, m.start(2))
+              + (second < 0 ? route : route.substring(0, second))
+              + "/*"
+              + route.chars().filter(c -> c == '/').count()
+              + summary.template().substring(m.end(2));
+      shapes.put(summary.service() + "\u0000" + summary.template(), shape);
+      routesByShape.computeIfAbsent(shape, k -> new TreeSet<>()).add(route);
+    }
+    Map<String, String> keys = new TreeMap<>();
+    shapes.forEach(
+        (serviceTemplate, shape) ->
+            keys.put(
+                serviceTemplate,
+                routesByShape.get(shape).size() > MAX_ROUTES_PER_SHAPE ? shape : serviceTemplate));
+    return keys;
   }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * Prints the per-system GA/FGA table of the fine fingerprints and of the merged groups over the
- * Loghub-2k systems of {@link LoghubCorpus#directory()}, with the averages. Run from the project
- * root:
+ * Loghub-2k systems of {@link LoghubCorpus#directory()}, with the averages, and the
+ * leave-one-system-out table beside the all-in scores. Run from the project root:
  *
  * <pre>
  * mvn -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
@@ -21,7 +21,12 @@ public final class GroupingBenchmark {
 
   public static void main(String[] args) throws Exception {
     RuleSet rules = RuleSet.loadDefault();
-    List<SystemScore> scores = GroupingEvaluation.evaluate(LoghubCorpus.load(), rules);
+    List<LoghubCorpus.LabelledLog> logs = LoghubCorpus.load();
+    List<SystemScore> scores = GroupingEvaluation.evaluate(logs, rules);
     System.out.print(GroupingEvaluation.table(rules.version(), scores));
+    System.out.println();
+    System.out.print(
+        GroupingEvaluation.looTable(
+            rules.version(), GroupingEvaluation.leaveOneSystemOut(logs, rules)));
   }
 }

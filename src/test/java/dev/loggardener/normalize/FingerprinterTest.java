@@ -3,6 +3,8 @@ package dev.loggardener.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loggardener.logentry.LogEntry;
+import dev.loggardener.logentry.LogEntryParser;
+import dev.loggardener.logentry.ParseResult;
 import dev.loggardener.logentry.ServiceIdentity;
 import dev.loggardener.logentry.Severity;
 import dev.loggardener.logentry.StackFrame;
@@ -240,6 +242,61 @@ class FingerprinterTest {
           .filter(l -> !l.isBlank())
           .toList();
     }
+  }
+
+  /** A Cloud Run request log entry as the sink delivers it: httpRequest and no payload. */
+  private static LogEntry requestEntry(String method, String url, int status) {
+    String json =
+        """
+        {"httpRequest":{"requestMethod":"%s","requestUrl":"%s","status":%d,
+         "responseSize":"412","userAgent":"Mozilla/5.0","remoteIp":"203.0.113.7",
+         "serverIp":"10.8.0.2","latency":"0.011904s","protocol":"HTTP/1.1"},
+         "insertId":"66f1c2a3000b5e1d9a7c3f12","resource":{"type":"cloud_run_revision",
+         "labels":{"service_name":"storefront","revision_name":"storefront-00042-xiz",
+         "location":"europe-west1","project_id":"shop-prod"}},
+         "timestamp":"2026-11-28T10:00:00.123456Z","severity":"%s",
+         "logName":"projects/shop-prod/logs/run.googleapis.com%%2Frequests",
+         "trace":"projects/shop-prod/traces/4bf92f3577b34da6a3ce929d0e0e4736",
+         "receiveTimestamp":"2026-11-28T10:00:00.234567Z"}
+        """
+            .formatted(method, url, status, status >= 500 ? "ERROR" : "INFO");
+    ParseResult result =
+        new LogEntryParser().parse(json.getBytes(StandardCharsets.UTF_8), Map.of());
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    return ((ParseResult.Parsed) result).entry();
+  }
+
+  @Test
+  void requestEntriesKeepMethodRouteAndStatusInTheirIdentity() {
+    Fingerprint cart503 =
+        FINGERPRINTER.fingerprint(
+            requestEntry("GET", "https://storefront-abc-ew.a.run.app/cart/8812?ref=mail", 503));
+    Fingerprint otherCart503 =
+        FINGERPRINTER.fingerprint(
+            requestEntry("GET", "https://storefront-abc-ew.a.run.app/cart/17", 503));
+    Fingerprint cart504 =
+        FINGERPRINTER.fingerprint(
+            requestEntry("GET", "https://storefront-abc-ew.a.run.app/cart/17", 504));
+    Fingerprint products200 =
+        FINGERPRINTER.fingerprint(
+            requestEntry("GET", "https://storefront-abc-ew.a.run.app/products/8812", 200));
+    Fingerprint products204 =
+        FINGERPRINTER.fingerprint(
+            requestEntry("GET", "https://storefront-abc-ew.a.run.app/products/99", 204));
+    Fingerprint cart200 =
+        FINGERPRINTER.fingerprint(
+            requestEntry("GET", "https://storefront-abc-ew.a.run.app/cart/8812", 200));
+    Fingerprint postCart503 =
+        FINGERPRINTER.fingerprint(
+            requestEntry("POST", "https://storefront-abc-ew.a.run.app/cart/8812", 503));
+
+    assertThat(cart503.template()).isEqualTo("GET /cart/<NUM> 503");
+    assertThat(products200.template()).isEqualTo("GET /products/<NUM> 2xx");
+    assertThat(otherCart503.id()).isEqualTo(cart503.id());
+    assertThat(products204.id()).isEqualTo(products200.id());
+    assertThat(
+            List.of(cart503.id(), cart504.id(), products200.id(), cart200.id(), postCart503.id()))
+        .doesNotHaveDuplicates();
   }
 
   private static LogEntry entry(

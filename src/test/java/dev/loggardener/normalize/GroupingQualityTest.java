@@ -2,6 +2,7 @@ package dev.loggardener.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loggardener.normalize.GroupingEvaluation.LooScore;
 import dev.loggardener.normalize.GroupingEvaluation.SystemScore;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,13 +20,30 @@ class GroupingQualityTest {
   static final String TAG = "loghub";
 
   private static List<SystemScore> scores;
+  private static List<LooScore> leaveOneOut;
 
   @BeforeAll
   static void evaluate() throws Exception {
     RuleSet rules = RuleSet.loadDefault();
-    scores = GroupingEvaluation.evaluate(LoghubCorpus.load(), rules);
+    List<LoghubCorpus.LabelledLog> logs = LoghubCorpus.load();
+    scores = GroupingEvaluation.evaluate(logs, rules);
+    leaveOneOut = GroupingEvaluation.leaveOneSystemOut(logs, rules);
     System.out.println("Loghub-2k grouping quality, " + LoghubCorpus.directory());
     System.out.print(GroupingEvaluation.table(rules.version(), scores));
+    System.out.println();
+    System.out.print(GroupingEvaluation.looTable(rules.version(), leaveOneOut));
+  }
+
+  @Test
+  void everySystemKeepsTheFloorsWhenRulesAreJudgedOnTheOtherSystemsOnly() {
+    assertThat(leaveOneOut).hasSize(10);
+    assertThat(leaveOneOut.stream().mapToDouble(s -> s.leaveOneOut().ga()).average().orElse(0))
+        .isGreaterThanOrEqualTo(0.95);
+    assertThat(leaveOneOut.stream().mapToDouble(s -> s.leaveOneOut().fga()).average().orElse(0))
+        .isGreaterThanOrEqualTo(0.90);
+    for (LooScore s : leaveOneOut) {
+      assertThat(s.leaveOneOut().ga()).as(s.system()).isGreaterThanOrEqualTo(0.80);
+    }
   }
 
   @Test

@@ -23,7 +23,36 @@ class NormalizerTest {
         Arguments.of("upload of 12MB done", "upload of <SIZE> done"),
         Arguments.of(
             "169.254.169.126:49090 - \"GET /health/ready HTTP/1.1\" 200",
-            "<IP> - \"GET /health/ready HTTP/<NUM>\" <NUM>"),
+            "<IP> - \"GET /health/ready HTTP/<NUM>\" 2xx"),
+        // Request lines keep method, route skeleton and status (exact from 400 on).
+        Arguments.of(
+            "10.8.0.12 - - [11/Sep/2025:10:02:03 +0000] \"POST /api/v1/carts/8812/items?"
+                + "sku=A-1 HTTP/2.0\" 502 157 \"-\" \"okhttp/4.12.0\" rt=0.031",
+            "<IP> - - [<ID> <NUM>] \"POST /api/v1/carts/<NUM>/items HTTP/<NUM>\" 502 <NUM> \"-\""
+                + " \"okhttp/<ID>\" rt=<NUM>"),
+        Arguments.of(
+            "GET /orders/7f9c2ba4-e88f-11ee-a1b2-0242ac120002 404", "GET /orders/<UUID> 404"),
+        Arguments.of(
+            "DELETE /v2/sessions/4e5d8c3b9a 204 3.1 ms",
+            "DELETE /v2/sessions/<HEX> 2xx <DURATION>"),
+        Arguments.of("GET /static/main.9f3c2a1b.js 304", "GET /static/main.<ID> 3xx"),
+        Arguments.of(
+            "GET /repos/JohnSmithLongMixedCaseName/settings 200", "GET /repos/<ID>/settings 2xx"),
+        Arguments.of(
+            "\"GET https://shop.example.com/checkout?step=2 HTTP/1.1\" from 10.0.0.9:51234 - 500 12B"
+                + " in 3.2ms",
+            "\"GET /checkout HTTP/<NUM>\" from <IP> - 500 <SIZE> in <DURATION>"),
+        Arguments.of("GET request for user 200 times", "GET request for user <NUM> times"),
+        // Host, IP and port forms are one placeholder each.
+        Arguments.of("dial tcp 10.20.0.5:5432: connect refused", "dial tcp <IP>: connect refused"),
+        Arguments.of(
+            "dial tcp postgres.prod.internal:5432: connect refused",
+            "dial tcp <HOST>: connect refused"),
+        Arguments.of("dial tcp mirror.example.ac.jp:443 ok", "dial tcp <HOST> ok"),
+        Arguments.of("resolve mirror.example.ac.jp failed", "resolve <HOST> failed"),
+        Arguments.of("panic at server.go:118 in handler", "panic at server.go:<NUM> in handler"),
+        Arguments.of("sent 12,480 bytes", "sent <SIZE>"),
+        Arguments.of("lifetime <1 sec", "lifetime <DURATION>"),
         Arguments.of("peer [2001:db8::1]:443 reset", "peer [<IP>]:<NUM> reset"),
         Arguments.of("peer fe80::1%eth0 down", "peer <IP> down"),
         Arguments.of("job 3f2b4c1e-1111-2222-3333-444455556666 started", "job <UUID> started"),
@@ -36,7 +65,7 @@ class NormalizerTest {
         Arguments.of("on 17/06/09 20:10:40 ran", "on <TS> ran"),
         Arguments.of("connection at Fri Jul 1 10:20:30 2005 closed", "connection at <TS> closed"),
         Arguments.of("It May fail 3 times", "It May fail <NUM> times"),
-        Arguments.of("GET /v2/servers/detail?changes-since=2017 ok", "GET <PATH> ok"),
+        Arguments.of("GET /v2/servers/detail?changes-since=2017 ok", "GET /v2/servers/detail ok"),
         Arguments.of("fetch https://api.example.com/v1/items?id=7 failed", "fetch <URL> failed"),
         Arguments.of("cannot open /var/log/app-3.log", "cannot open <PATH>"),
         Arguments.of("cannot open C:\\Windows\\win32.dll", "cannot open <PATH>"),

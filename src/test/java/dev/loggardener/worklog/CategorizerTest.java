@@ -99,12 +99,53 @@ class CategorizerTest {
   }
 
   @Test
+  void keepsRequestsOfDifferentStatusOrRouteApart() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String template :
+        List.of(
+            "GET /cart/<NUM> 503",
+            "GET /cart/<NUM> 2xx",
+            "GET /products/<NUM> 2xx",
+            "GET /products/<NUM> 404")) {
+      rows.add(
+          new ExampleRows.Row(template, "INFO", template, "x").pane(1, "2026-11-28T01:00:00Z"));
+    }
+
+    assertThat(groups(WorklogRules.none(), rows))
+        .containsExactlyInAnyOrder(
+            fingerprints("GET /cart/<NUM> 503"),
+            fingerprints("GET /cart/<NUM> 2xx"),
+            fingerprints("GET /products/<NUM> 2xx"),
+            fingerprints("GET /products/<NUM> 404"));
+  }
+
+  @Test
+  void collapsesRoutesWhoseLiteralSegmentsAreValues() {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<String> users = new ArrayList<>();
+    for (int i = 0; i <= Categorizer.MAX_ROUTES_PER_SHAPE; i++) {
+      String user = "user" + (char) ('a' + i) + "name";
+      users.add(user);
+      rows.add(
+          new ExampleRows.Row(user, "INFO", "GET /u/" + user + "/repos 2xx", "x")
+              .pane(1, "2026-11-28T01:00:00Z"));
+    }
+    rows.add(
+        new ExampleRows.Row("health", "INFO", "GET /healthz 2xx", "x")
+            .pane(1, "2026-11-28T01:00:00Z"));
+
+    assertThat(groups(WorklogRules.none(), rows))
+        .containsExactlyInAnyOrder(
+            fingerprints(users.toArray(String[]::new)), fingerprints("health"));
+  }
+
+  @Test
   void keepsAccessLinesOfDifferentEndpointsApart() {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (String path : List.of("/health/ready", "/api/user/me", "/api/threads")) {
       rows.add(
           new ExampleRows.Row(
-                  path, "INFO", "<IP> - \"GET " + path + " HTTP/<NUM>\" <NUM>", "uvicorn.access")
+                  path, "INFO", "<IP> - \"GET " + path + " HTTP/<NUM>\" 2xx", "uvicorn.access")
               .pane(1, "2026-11-28T01:00:00Z"));
     }
 
