@@ -15,7 +15,8 @@ public final class Main {
           new FingerprintCommand(),
           new GenerateCommand(),
           new ReplayCommand(),
-          new WorklogCommand());
+          new WorklogCommand(),
+          new TrackerCommand());
 
   private Main() {}
 

@@ -153,7 +153,7 @@ public final class WorklogCommand implements Command {
     return floor.equals(instant) ? instant : floor.plus(1, ChronoUnit.HOURS);
   }
 
-  private Period period(Flags flags, IssueWindowSource source) throws Exception {
+  Period period(Flags flags, IssueWindowSource source) throws Exception {
     Optional<String> from = flags.get("from");
     Optional<String> to = flags.get("to");
     Optional<Long> hours = flags.getLong("hours");

@@ -32,7 +32,8 @@ import org.duckdb.DuckDBConnection;
  */
 public final class DuckDbStore implements AutoCloseable {
   /** Tables created by {@link #open}; their schemas come from {@code schemas/NAME.json}. */
-  public static final List<String> TABLES = List.of("issue_windows", "dead_letters");
+  public static final List<String> TABLES =
+      List.of("issue_windows", "dead_letters", "tracker_links");
 
   /** View with one row per fingerprint over all stored windows. */
   public static final String CATALOG_VIEW = "fingerprint_catalog";

@@ -193,7 +193,7 @@ public final class Categorizer {
   }
 
   /** The error-code-like tokens of a template, outside placeholders such as {@code <NUM>}. */
-  static Set<String> tokens(String template) {
+  public static Set<String> tokens(String template) {
     Set<String> tokens = new TreeSet<>();
     Matcher matcher = CODE_TOKEN.matcher(template);
     while (matcher.find()) {

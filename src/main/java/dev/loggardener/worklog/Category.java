@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * @param severities distinct severities of the members, most severe first
  * @param change signed change in percent against the previous period, or null
  * @param rule the id of the rule that applied, or null
- * @param tracker the tracker issue from the rule, or null
+ * @param tracker the tracker issue from the rule, or the one the tracker step filed, or null
  */
 public record Category(
     int number,
@@ -58,5 +58,30 @@ public record Category(
   /** All members, primary first. */
   public List<FingerprintSummary> members() {
     return Stream.concat(Stream.of(primary), related.stream()).toList();
+  }
+
+  /** This category following another tracker issue. */
+  public Category withTracker(WorklogRule.Tracker value) {
+    return new Category(
+        number,
+        id,
+        title,
+        priority,
+        priorityReasons,
+        severities,
+        total,
+        previousTotal,
+        trend,
+        change,
+        hourly,
+        services,
+        loggers,
+        primary,
+        related,
+        links,
+        impact,
+        expected,
+        rule,
+        value);
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * <p>Control characters (other than tab) become U+FFFD in code blocks; line breaks become spaces
  * everywhere but in code blocks.
  */
-final class MarkdownText {
+public final class MarkdownText {
   /** Characters with inline meaning; the text never starts a line, so list markers stay. */
   private static final String PUNCTUATION = "\\`*_[]#|~!";
 
@@ -20,7 +20,7 @@ final class MarkdownText {
    * a line): emphasis, code, link, heading and table characters are backslash-escaped and {@code <
    * > &} become entities.
    */
-  static String text(String raw) {
+  public static String text(String raw) {
     String line = oneLine(raw);
     StringBuilder out = new StringBuilder(line.length() + 16);
     for (int i = 0; i < line.length(); i++) {
@@ -41,7 +41,7 @@ final class MarkdownText {
   }
 
   /** An inline code span on one line, with a backtick fence longer than any run inside. */
-  static String code(String raw) {
+  public static String code(String raw) {
     String line = oneLine(raw);
     String fence = "`".repeat(longestBacktickRun(line) + 1);
     boolean pad = line.startsWith("`") || line.endsWith("`") || line.isBlank();
@@ -49,7 +49,7 @@ final class MarkdownText {
   }
 
   /** A fenced code block whose fence is longer than any backtick run in the lines. */
-  static String codeBlock(List<String> rawLines) {
+  public static String codeBlock(List<String> rawLines) {
     StringBuilder body = new StringBuilder();
     int longest = 0;
     for (String raw : rawLines) {

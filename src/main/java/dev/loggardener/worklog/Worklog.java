@@ -78,4 +78,20 @@ public record Worklog(
   public long critical() {
     return count(Priority.P0) + count(Priority.P1);
   }
+
+  /** This worklog with other categories, e.g. annotated with their tracker issues. */
+  public Worklog withCategories(List<Category> value) {
+    return new Worklog(
+        project,
+        generatedAt,
+        period,
+        source,
+        rulesVersion,
+        services,
+        totalEntries,
+        maxDetailed,
+        maxListed,
+        value,
+        resolved);
+  }
 }
