@@ -60,7 +60,11 @@ public final class GitHubFake implements AutoCloseable {
   public GitHubFake() {
     server =
         new WireMockServer(
-            wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(new Behaviour()));
+            wireMockConfig()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .jettyAcceptors(1)
+                .extensions(new Behaviour()));
     server.start();
     server.stubFor(
         any(anyUrl()).atPriority(10).willReturn(aResponse().withTransformers(Behaviour.NAME)));
