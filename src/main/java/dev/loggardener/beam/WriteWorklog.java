@@ -43,6 +43,16 @@ public final class WriteWorklog extends PTransform<PBegin, PCollection<String>> 
   }
 
   /**
+   * A step between building the worklog and writing it, such as filing its problems in a tracker;
+   * serializable so it can travel with the DoFn.
+   */
+  @FunctionalInterface
+  public interface BeforeWriting extends Serializable {
+    /** The worklog to write, e.g. annotated with tracker issues. */
+    Worklog apply(Worklog worklog) throws Exception;
+  }
+
+  /**
    * What to report and where.
    *
    * @param project the only project reported on, or null for every project in the store
@@ -69,33 +79,44 @@ public final class WriteWorklog extends PTransform<PBegin, PCollection<String>> 
 
   private final Request request;
   private final SourceFactory sources;
+  private final BeforeWriting beforeWriting;
 
-  private WriteWorklog(Request request, SourceFactory sources) {
+  private WriteWorklog(Request request, SourceFactory sources, BeforeWriting beforeWriting) {
     this.request = request;
     this.sources = sources;
+    this.beforeWriting = beforeWriting;
   }
 
   /**
    * Writes the worklog described by {@code request}, reading from the store {@code sources} opens.
    */
   public static WriteWorklog of(Request request, SourceFactory sources) {
-    return new WriteWorklog(request, sources);
+    return new WriteWorklog(request, sources, worklog -> worklog);
+  }
+
+  /** Like {@link #of(Request, SourceFactory)}, running {@code beforeWriting} on the worklog. */
+  public static WriteWorklog of(
+      Request request, SourceFactory sources, BeforeWriting beforeWriting) {
+    return new WriteWorklog(request, sources, beforeWriting);
   }
 
   @Override
   public PCollection<String> expand(PBegin input) {
     return input
         .apply("StartReport", Create.of(request.period().to().toString()))
-        .apply("BuildAndWriteWorklog", ParDo.of(new WriteWorklogFn(request, sources)));
+        .apply(
+            "BuildAndWriteWorklog", ParDo.of(new WriteWorklogFn(request, sources, beforeWriting)));
   }
 
   private static final class WriteWorklogFn extends DoFn<String, String> {
     private final Request request;
     private final SourceFactory sources;
+    private final BeforeWriting beforeWriting;
 
-    WriteWorklogFn(Request request, SourceFactory sources) {
+    WriteWorklogFn(Request request, SourceFactory sources, BeforeWriting beforeWriting) {
       this.request = request;
       this.sources = sources;
+      this.beforeWriting = beforeWriting;
     }
 
     @ProcessElement
@@ -107,6 +128,7 @@ public final class WriteWorklog extends PTransform<PBegin, PCollection<String>> 
       try (IssueWindowSource source = sources.open(request.project())) {
         worklog = WorklogJob.build(source, request.period(), settings, request.generatedAt());
       }
+      worklog = beforeWriting.apply(worklog);
       String markdown = WorklogJob.render(worklog, WorklogJob.Format.MD);
       String json = WorklogJob.render(worklog, WorklogJob.Format.JSON);
       String day =

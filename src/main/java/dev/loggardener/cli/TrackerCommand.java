@@ -109,7 +109,11 @@ public final class TrackerCommand implements Command {
             "FILE",
             "Worklog rules file (default: the shipped pipelines/worklog-report/rules.yaml).",
             null)
-        .option("project", "NAME", "Project name for the worklog (default: from --store).", null)
+        .option(
+            "project",
+            "ID",
+            "Only the entries of this Google Cloud project (default: every project in the store).",
+            null)
         .option(
             "out",
             "FILE",
@@ -147,11 +151,14 @@ public final class TrackerCommand implements Command {
             .get("rules")
             .map(f -> WorklogRules.load(Paths.get(f)))
             .orElseGet(WorklogRules::loadDefault);
-    WorklogSettings worklogSettings =
-        WorklogSettings.defaults(flags.get("project").orElse(IssueStores.projectOf(store)), rules);
+    WorklogSettings worklogSettings = WorklogSettings.defaults(rules);
+    String project = flags.get("project").orElse(null);
+    if (project != null && project.isBlank()) {
+      throw new Flags.UsageException("--project must not be empty");
+    }
     Worklog worklog;
     Period period;
-    try (IssueWindowSource source = DuckDbIssueWindowSource.open(Paths.get(store))) {
+    try (IssueWindowSource source = DuckDbIssueWindowSource.open(Paths.get(store), project)) {
       period = new WorklogCommand(clock).period(flags, source);
       worklog = WorklogJob.build(source, period, worklogSettings, clock.instant());
     }

@@ -1,10 +1,13 @@
 package dev.loggardener.jobs;
 
 import dev.loggardener.beam.WriteWorklog;
+import dev.loggardener.tracker.TrackerSettings;
 import dev.loggardener.worklog.Period;
 import dev.loggardener.worklog.WorklogRules;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -44,8 +47,19 @@ public final class WorklogReport {
         request.maxDetailed());
     String store = options.getStore();
     Pipeline pipeline = Pipeline.create(options);
+    WriteWorklog.BeforeWriting tracker = tracker(options);
+    if (options.getTrackerRepository() != null && !options.getTrackerRepository().isBlank()) {
+      LOG.info(
+          "Tracker step: {} through {}, {}, at most {} new issues, reopen {}",
+          options.getTrackerRepository(),
+          options.getTrackerApiUrl(),
+          Boolean.TRUE.equals(options.getTrackerApply()) ? "writes" : "dry run",
+          options.getTrackerMaxCreations(),
+          options.getTrackerReopen());
+    }
     pipeline.apply(
-        "WriteWorklog", WriteWorklog.of(request, project -> IssueStores.open(store, project)));
+        "WriteWorklog",
+        WriteWorklog.of(request, project -> IssueStores.open(store, project), tracker));
     pipeline.run().waitUntilFinish();
   }
 
@@ -76,6 +90,28 @@ public final class WorklogReport {
         options.getOutputPrefix());
   }
 
+  /**
+   * The tracker step the options ask for, or one that hands the worklog on unchanged when no
+   * repository is given.
+   */
+  static WriteWorklog.BeforeWriting tracker(WorklogReportOptions options) {
+    String repository = options.getTrackerRepository();
+    if (repository == null || repository.isBlank()) {
+      return worklog -> worklog;
+    }
+    String secret = options.getTrackerTokenSecret();
+    return new TrackerJobStep(
+        options.getStore(),
+        new TrackerSettings(
+            repository.trim(),
+            TrackerSettings.DEFAULT_LABEL,
+            Boolean.TRUE.equals(options.getTrackerReopen()),
+            options.getTrackerMaxCreations()),
+        options.getTrackerApiUrl(),
+        Boolean.TRUE.equals(options.getTrackerApply()),
+        () -> SecretManagerToken.access(secret));
+  }
+
   /** Checks that span or parse option values, each with a one-line message. */
   static void validate(WorklogReportOptions options) {
     if (options.getHours() == null || options.getHours() < 1 || options.getHours() > 8784) {
@@ -98,6 +134,43 @@ public final class WorklogReport {
     }
     if (options.getOutputPrefix().isBlank()) {
       throw new IllegalArgumentException("--outputPrefix must not be empty");
+    }
+    validateTracker(options);
+  }
+
+  private static void validateTracker(WorklogReportOptions options) {
+    String repository = options.getTrackerRepository();
+    if (repository == null || repository.isBlank()) {
+      return;
+    }
+    try {
+      TrackerSettings.defaults(repository.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--trackerRepository " + e.getMessage());
+    }
+    if (!SecretManagerToken.isVersionName(options.getTrackerTokenSecret())) {
+      throw new IllegalArgumentException(
+          "--trackerTokenSecret must be projects/PROJECT/secrets/NAME/versions/VERSION when"
+              + " --trackerRepository is set, got '"
+              + options.getTrackerTokenSecret()
+              + "'");
+    }
+    if (options.getTrackerMaxCreations() == null
+        || options.getTrackerMaxCreations() < 0
+        || options.getTrackerMaxCreations() > 999) {
+      throw new IllegalArgumentException("--trackerMaxCreations must be between 0 and 999");
+    }
+    URI api;
+    try {
+      api = new URI(options.getTrackerApiUrl());
+    } catch (URISyntaxException e) {
+      api = null;
+    }
+    if (api == null || !"https".equals(api.getScheme()) || api.getHost() == null) {
+      throw new IllegalArgumentException(
+          "--trackerApiUrl must be an https URL such as https://github.example.com/api/v3, got '"
+              + options.getTrackerApiUrl()
+              + "'");
     }
   }
 

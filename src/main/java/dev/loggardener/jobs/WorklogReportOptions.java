@@ -57,4 +57,48 @@ public interface WorklogReportOptions extends PipelineOptions {
   Integer getMaxDetailed();
 
   void setMaxDetailed(Integer value);
+
+  @Description(
+      "GitHub repository OWNER/NAME the period's P0-P1 problems are filed in as issues; no"
+          + " tracker step when empty, e.g. acme/platform.")
+  String getTrackerRepository();
+
+  void setTrackerRepository(String value);
+
+  @Description(
+      "Secret Manager secret version holding the GitHub token, required with trackerRepository,"
+          + " e.g. projects/my-project/secrets/log-gardener-github-token/versions/latest.")
+  String getTrackerTokenSecret();
+
+  void setTrackerTokenSecret(String value);
+
+  @Description(
+      "GitHub API root; https://HOST/api/v3 for GitHub Enterprise Server, e.g."
+          + " https://api.github.com.")
+  @Default.String("https://api.github.com")
+  String getTrackerApiUrl();
+
+  void setTrackerApiUrl(String value);
+
+  @Description(
+      "Whether the tracker step writes to GitHub (true) or only logs its plan (false), e.g."
+          + " true.")
+  @Default.Boolean(false)
+  Boolean getTrackerApply();
+
+  void setTrackerApply(Boolean value);
+
+  @Description("New GitHub issues the tracker step opens per run at most, e.g. 10.")
+  @Default.Integer(10)
+  Integer getTrackerMaxCreations();
+
+  void setTrackerMaxCreations(Integer value);
+
+  @Description(
+      "Whether a closed issue whose problem returns is reopened (true) or followed by a new"
+          + " issue (false), e.g. true.")
+  @Default.Boolean(true)
+  Boolean getTrackerReopen();
+
+  void setTrackerReopen(Boolean value);
 }

@@ -82,7 +82,14 @@ public final class ProblemFactory {
         .append(" - ")
         .append(text(String.join("; ", c.priorityReasons())))
         .append("  \n");
-    md.append("**Project:** ").append(text(w.project())).append("  \n");
+    List<String> projects =
+        w.projects().stream()
+            .map(Worklog.ProjectEntries::projectId)
+            .filter(java.util.Objects::nonNull)
+            .toList();
+    if (!projects.isEmpty()) {
+      md.append("**Project:** ").append(text(String.join(", ", projects))).append("  \n");
+    }
     md.append("**Service:** ").append(text(String.join(", ", c.services()))).append("  \n");
     md.append("**Severity:** ").append(String.join("/", c.severities())).append("  \n");
     md.append("**Impact:** ").append(text(c.impact())).append("\n\n");

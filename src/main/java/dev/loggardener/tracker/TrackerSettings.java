@@ -1,5 +1,6 @@
 package dev.loggardener.tracker;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,8 @@ import java.util.regex.Pattern;
  * @param maxCreations issues created per run at most; problems beyond it are reported, not filed
  */
 public record TrackerSettings(
-    String repository, String label, boolean reopenRegressions, int maxCreations) {
+    String repository, String label, boolean reopenRegressions, int maxCreations)
+    implements Serializable {
   /** Issues created per run unless configured otherwise. */
   public static final int DEFAULT_MAX_CREATIONS = 10;
 

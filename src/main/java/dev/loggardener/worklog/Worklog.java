@@ -82,7 +82,7 @@ public record Worklog(
   /** This worklog with other categories, e.g. annotated with their tracker issues. */
   public Worklog withCategories(List<Category> value) {
     return new Worklog(
-        project,
+        projects,
         generatedAt,
         period,
         source,

@@ -116,4 +116,41 @@ class WorklogReportTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
   }
+
+  private static final String SECRET =
+      "--trackerTokenSecret=projects/my-project/secrets/github-token/versions/latest";
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--trackerRepository=not-a-repo | "
+            + SECRET
+            + " | --trackerRepository repository must be OWNER/NAME, e.g. acme/platform, got"
+            + " 'not-a-repo'",
+        "--trackerRepository=acme/platform | --trackerTokenSecret=github-token | "
+            + "--trackerTokenSecret must be projects/PROJECT/secrets/NAME/versions/VERSION when"
+            + " --trackerRepository is set, got 'github-token'",
+        "--trackerRepository=acme/platform | --trackerApiUrl=http://github.example | "
+            + "--trackerApiUrl must be an https URL such as https://github.example.com/api/v3,"
+            + " got 'http://github.example'",
+        "--trackerRepository=acme/platform | --trackerMaxCreations=-1 | "
+            + "--trackerMaxCreations must be between 0 and 999"
+      })
+  void rejectsABadTrackerOptionWithOneLine(String first, String second, String message) {
+    String[] args =
+        second.startsWith("--trackerTokenSecret")
+            ? new String[] {first, second}
+            : new String[] {first, second, SECRET};
+    assertThatThrownBy(() -> WorklogReport.validate(options(args)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void runsNoTrackerStepWithoutARepository() throws Exception {
+    assertThat(WorklogReport.tracker(options())).isNotInstanceOf(TrackerJobStep.class);
+    assertThat(WorklogReport.tracker(options("--trackerRepository=acme/platform", SECRET)))
+        .isInstanceOf(TrackerJobStep.class);
+  }
 }
