@@ -4,6 +4,7 @@ locals {
       store        = "bigquery:${var.project}.${google_bigquery_dataset.issues.dataset_id}"
       outputPrefix = "gs://${google_storage_bucket.worklog.name}/worklogs"
     },
+    local.tracker_parameters,
     var.worklog_parameters,
   )
   worklog_launch = {
