@@ -112,7 +112,6 @@ public final class ProblemFactory {
       md.append("- **Error Type:** ").append(code(p.exceptionType())).append('\n');
     }
     md.append("- **First Seen:** ").append(p.firstSeen()).append('\n');
-    md.append("- **Last Seen:** ").append(p.lastSeen()).append('\n');
     md.append(evidence(w, c));
     if (!c.related().isEmpty()) {
       md.append("\n**Related Messages:**\n");
