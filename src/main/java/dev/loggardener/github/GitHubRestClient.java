@@ -92,7 +92,6 @@ public final class GitHubRestClient implements IssueTracker {
   private final Sleeper sleeper;
   private final Clock clock;
   private Instant lastWrite = Instant.EPOCH;
-  private int requests;
 
   /**
    * @param api the API root, e.g. {@link #PUBLIC_API} or {@code https://github.example.com/api/v3}
@@ -134,11 +133,6 @@ public final class GitHubRestClient implements IssueTracker {
   @Override
   public String repository() {
     return repository;
-  }
-
-  /** Requests sent so far, retries included. */
-  public int requests() {
-    return requests;
   }
 
   @Override
@@ -253,7 +247,6 @@ public final class GitHubRestClient implements IssueTracker {
       }
       HttpResponse<String> response;
       try {
-        requests++;
         response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (IOException e) {
         if (!idempotent || attempt + 1 >= MAX_ATTEMPTS) {
