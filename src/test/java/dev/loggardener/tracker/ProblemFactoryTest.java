@@ -27,7 +27,6 @@ class ProblemFactoryTest {
     }
     WorklogSettings settings =
         WorklogSettings.defaults(
-            "netra-staging",
             WorklogRules.load(Paths.get("src/test/resources/fixtures/worklog/rules.yaml")));
     try (DuckDbIssueWindowSource source = DuckDbIssueWindowSource.open(store)) {
       return WorklogJob.build(source, WorklogTestData.PERIOD, settings, WorklogTestData.END);
