@@ -4,10 +4,13 @@ import dev.loggardener.aggregate.EntryIdentity;
 import dev.loggardener.aggregate.IssueIdentity;
 import dev.loggardener.aggregate.IssueObservation;
 import dev.loggardener.logentry.LogEntry;
+import dev.loggardener.normalize.Findings;
 import dev.loggardener.normalize.Fingerprint;
 import dev.loggardener.normalize.Fingerprinter;
 import dev.loggardener.sink.DeadLetter;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -25,12 +28,18 @@ import org.apache.beam.sdk.values.TupleTagList;
  * redacted by the {@link Fingerprinter}. An entry for which the fingerprinter throws (a bug, not
  * expected input) becomes a dead letter with stage {@code normalize} and reason {@code
  * fingerprint_failed}, carrying the exception, so one bad entry cannot stall the stream. Counters:
- * {@code normalize/fingerprinted}, {@code normalize/failed}.
+ * {@code normalize/fingerprinted}, {@code normalize/failed}, and one per redaction class, {@code
+ * normalize/redacted/<class>} (the id of the detector or rule that removed a value, or {@code
+ * once-secret} for a value removed again elsewhere in its entry), counting values, never showing
+ * them.
  */
 public final class NormalizeEntries
     extends PTransform<PCollection<ParsedEntry>, StageResult<NormalizedEntry>> {
   private static final TupleTag<NormalizedEntry> NORMALIZED = new TupleTag<>() {};
   private static final TupleTag<DeadLetter> FAILED = new TupleTag<>() {};
+
+  /** Counter names of redaction classes start with this, in namespace {@code normalize}. */
+  public static final String REDACTED_PREFIX = "redacted/";
 
   private final Fingerprinter fingerprinter;
   private final Clock clock;
@@ -87,6 +96,7 @@ public final class NormalizeEntries
   private static final class FingerprintFn extends DoFn<ParsedEntry, NormalizedEntry> {
     private final Counter fingerprinted = Metrics.counter("normalize", "fingerprinted");
     private final Counter failed = Metrics.counter("normalize", "failed");
+    private final Map<String, Counter> redacted = new HashMap<>();
     private final Fingerprinter fingerprinter;
     private final Clock clock;
 
@@ -98,6 +108,7 @@ public final class NormalizeEntries
     @ProcessElement
     public void process(@Element ParsedEntry parsed, MultiOutputReceiver out) {
       LogEntry entry = parsed.entry();
+      Findings findings = new Findings();
       NormalizedEntry normalized;
       try {
         normalized =
@@ -105,14 +116,23 @@ public final class NormalizeEntries
                 parsed.raw(),
                 EntryIdentity.of(
                     entry.logName(), entry.timestamp(), entry.insertId(), parsed.raw().messageId()),
-                observe(entry, fingerprinter.fingerprint(entry)));
+                observe(entry, fingerprinter.fingerprint(entry, findings)));
       } catch (RuntimeException e) {
         failed.inc();
         out.get(FAILED).output(failure(parsed, e));
         return;
       }
       fingerprinted.inc();
+      findings
+          .counts()
+          .forEach((redactionClass, count) -> redactedCounter(redactionClass).inc(count));
       out.get(NORMALIZED).output(normalized);
+    }
+
+    /** The counter of one redaction class, made on first use: the classes come from the rules. */
+    private Counter redactedCounter(String redactionClass) {
+      return redacted.computeIfAbsent(
+          redactionClass, c -> Metrics.counter("normalize", REDACTED_PREFIX + c));
     }
 
     private DeadLetter failure(ParsedEntry parsed, RuntimeException e) {

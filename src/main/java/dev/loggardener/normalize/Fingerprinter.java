@@ -53,6 +53,7 @@ public final class Fingerprinter implements Serializable {
   private final GuardedRules bothStages;
 
   private final int redactRules;
+  private final SecretCatalog secrets;
   private transient volatile ConcurrentHashMap<String, String> idCache;
   private transient volatile TemplateIds messageIds;
 
@@ -60,10 +61,11 @@ public final class Fingerprinter implements Serializable {
     this.ruleSetVersion = ruleSet.version();
     this.redactor = new Redactor(ruleSet);
     this.normalizer = new Normalizer(ruleSet);
-    List<Rule> redact = ruleSet.rules(Rule.Stage.REDACT);
+    this.secrets = ruleSet.secrets();
+    List<GuardedStep> redact = ruleSet.redactSteps();
     List<Rule> mask = ruleSet.rules(Rule.Stage.MASK);
     this.redactRules = redact.size();
-    List<Rule> both = new ArrayList<>(redact);
+    List<GuardedStep> both = new ArrayList<>(redact);
     both.addAll(mask);
     this.bothStages = both.size() < GuardedRules.MAX_RULES ? new GuardedRules(both) : null;
   }
@@ -71,17 +73,18 @@ public final class Fingerprinter implements Serializable {
   /**
    * Redacts the message and leaves its template in {@code tokenizer}; returns the redacted message.
    * When redaction changed the message, the raw text is wiped from the tokenizer's input buffer so
-   * that the secret does not stay there until the next message.
+   * that the secret does not stay there until the next message. {@code findings} (may be null)
+   * receives what was removed and supplies values removed elsewhere in the entry.
    */
-  private String normalize(String message, Tokenizer tokenizer) {
+  private String normalize(String message, Tokenizer tokenizer, Findings findings) {
     if (bothStages == null || message.length() > Normalizer.MAX_CHARS) {
-      String redacted = redactor.redact(message);
+      String redacted = redactor.redact(message, findings);
       normalizer.template(redacted, tokenizer);
       return redacted;
     }
     char[] chars = tokenizer.load(message);
     long guards = bothStages.runnable(message, chars, message.length());
-    String redacted = redactor.redact(message, guards & ((1L << redactRules) - 1));
+    String redacted = redactor.redact(message, guards & ((1L << redactRules) - 1), findings);
     if (redacted == message) {
       normalizer.templateOfLoaded(message, guards >>> redactRules, tokenizer);
     } else {
@@ -93,16 +96,40 @@ public final class Fingerprinter implements Serializable {
 
   /** Fingerprints an entry: its message (or stack trace) together with who logged it. */
   public Fingerprint fingerprint(LogEntry entry) {
+    return fingerprint(entry, new Findings());
+  }
+
+  /**
+   * {@link #fingerprint(LogEntry)}, recording in {@code findings} what redaction removed. Values
+   * found anywhere in the entry (labels, the request URL, the message, the stack trace) are removed
+   * from every text it stores: a label named like a secret ({@link SecretCatalog#isSecretName}) is
+   * secret whatever its value.
+   */
+  public Fingerprint fingerprint(LogEntry entry, Findings findings) {
+    entry
+        .labels()
+        .forEach(
+            (name, value) -> {
+              if (secrets.isSecretName(name)) {
+                findings.addValue(SecretCatalog.SECRET_FIELD, value);
+              } else {
+                redactor.redact(value, findings);
+              }
+            });
+    if (entry.httpRequest() != null) {
+      redactor.redact(entry.httpRequest().path(), findings);
+    }
     ServiceIdentity service = entry.service();
     boolean stack = entry.stackTrace() != null;
     String redacted;
     String template;
     if (stack) {
-      redacted = redactor.redact(entry.message());
-      template = redactor.redact(StackSignature.of(entry.stackTrace()));
+      redacted = redactor.redact(entry.message(), findings);
+      template = findings.scrub(redactor.redact(StackSignature.of(entry.stackTrace()), findings));
+      redacted = findings.scrub(redacted);
     } else {
       Tokenizer tokenizer = Tokenizer.current();
-      redacted = normalize(entry.message(), tokenizer);
+      redacted = normalize(entry.message(), tokenizer, findings);
       template = tokenizer.template();
     }
     String id =
@@ -120,7 +147,7 @@ public final class Fingerprinter implements Serializable {
   /** Fingerprints bare message text, with empty identity fields. */
   public Fingerprint fingerprintMessage(String message) {
     Tokenizer tokenizer = Tokenizer.current();
-    String redacted = normalize(message, tokenizer);
+    String redacted = normalize(message, tokenizer, null);
     TemplateIds ids = messageIds;
     if (ids == null) {
       ids = new TemplateIds();

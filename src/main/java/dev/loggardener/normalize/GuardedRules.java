@@ -23,7 +23,7 @@ final class GuardedRules implements Serializable {
   /** The most rules one stage may hold, so that the triggered set fits in a long. */
   static final int MAX_RULES = 64;
 
-  private final List<Rule> rules;
+  private final List<GuardedStep> rules;
   private final long alwaysRun;
 
   /** One bit per rule. */
@@ -113,7 +113,7 @@ final class GuardedRules implements Serializable {
     return true;
   }
 
-  GuardedRules(List<Rule> rules) {
+  GuardedRules(List<? extends GuardedStep> rules) {
     if (rules.size() > MAX_RULES) {
       throw new IllegalArgumentException("RuleSet admits at most " + MAX_RULES + " per stage");
     }
@@ -122,7 +122,7 @@ final class GuardedRules implements Serializable {
     boolean hasShort = false;
     for (int r = 0; r < rules.size(); r++) {
       long bit = 1L << r;
-      Rule rule = rules.get(r);
+      GuardedStep rule = rules.get(r);
       if (rule.triggers().isEmpty()) {
         always |= bit;
       }
@@ -146,7 +146,7 @@ final class GuardedRules implements Serializable {
       }
     }
     this.matchStarts =
-        this.rules.stream().map(rule -> MatchStarts.of(rule.pattern())).toArray(MatchStarts[]::new);
+        this.rules.stream().map(GuardedStep::matchStarts).toArray(MatchStarts[]::new);
     this.alwaysRun = always;
     this.allRules = rules.size() == MAX_RULES ? -1L : (1L << rules.size()) - 1;
     StringBuilder singles = new StringBuilder();
@@ -175,14 +175,20 @@ final class GuardedRules implements Serializable {
   }
 
   String apply(String text) {
-    return apply(text, runnable(text));
+    return apply(text, runnable(text), null);
+  }
+
+  /** {@link #apply(String, long, Findings)} without reporting what was removed. */
+  String apply(String text, long guards) {
+    return apply(text, guards, null);
   }
 
   /**
    * Applies the rules given their guards on {@code text}, as computed by {@link #runnable} here or
-   * by an index over a list that starts with the same rules.
+   * by an index over a list that starts with the same rules; each value removed is reported to
+   * {@code findings} when it is not null.
    */
-  String apply(String text, long guards) {
+  String apply(String text, long guards, Findings findings) {
     if (rules.isEmpty() || text.isEmpty()) {
       return text;
     }
@@ -193,7 +199,7 @@ final class GuardedRules implements Serializable {
     while (pending != 0) {
       int r = Long.numberOfTrailingZeros(pending);
       pending &= pending - 1;
-      String next = rules.get(r).apply(current, matchStarts[r]);
+      String next = rules.get(r).apply(current, matchStarts[r], findings);
       if (!next.equals(current)) {
         current = next;
         pending = runnable(current) & (-2L << r);

@@ -150,10 +150,18 @@ final class MatchStarts {
       at = 4;
     }
     boolean[] notAfter = null;
-    if (!caseInsensitive && re.startsWith("(?<![", at)) {
+    if (re.startsWith("(?<![", at)) {
       boolean[] chars = new boolean[128];
       int end = readClass(re, at + 5, chars);
       if (end > 0 && end < re.length() && re.charAt(end) == ')') {
+        if (caseInsensitive) {
+          // The class matches the other case of each of its ASCII letters too.
+          for (char c = 'a'; c <= 'z'; c++) {
+            boolean either = chars[c] || chars[c - 32];
+            chars[c] = either;
+            chars[c - 32] = either;
+          }
+        }
         notAfter = chars;
         at = end + 1;
       }

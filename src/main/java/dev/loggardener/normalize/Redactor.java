@@ -3,10 +3,14 @@ package dev.loggardener.normalize;
 import java.io.Serializable;
 
 /**
- * Removes secrets and personal data from text with the rule set's {@code redact} rules.
+ * Removes secrets and personal data from text: the catalog of credential formats and the context
+ * rules of the secrets file, then the rule set's {@code redact} rules ({@link
+ * RuleSet#redactSteps()}).
  *
  * <p>It runs before anything else looks at a message, so that a redacted value never reaches a
- * template, a stored example, a table row, the worklog or a log line. Thread-safe.
+ * template, a stored example, a table row, the worklog or a log line. A value removed anywhere in a
+ * text is removed wherever else it appears in it, and, given the entry's {@link Findings}, wherever
+ * it appears in the entry's other texts. Thread-safe.
  */
 public final class Redactor implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -14,16 +18,32 @@ public final class Redactor implements Serializable {
   private final GuardedRules rules;
 
   public Redactor(RuleSet ruleSet) {
-    this.rules = new GuardedRules(ruleSet.rules(Rule.Stage.REDACT));
+    this.rules = new GuardedRules(ruleSet.redactSteps());
   }
 
   /** The text with every secret the rules recognise replaced by a placeholder such as SECRET. */
   public String redact(String text) {
-    return text == null ? null : rules.apply(text);
+    return text == null ? null : redact(text, rules.runnable(text), null);
   }
 
-  /** {@link #redact} with the guards of the redact rules on {@code text} already computed. */
-  String redact(String text, long guards) {
-    return rules.apply(text, guards);
+  /**
+   * {@link #redact(String)}, recording what it removes in {@code findings} and removing every value
+   * the findings already hold.
+   */
+  public String redact(String text, Findings findings) {
+    return text == null ? null : redact(text, rules.runnable(text), findings);
+  }
+
+  /**
+   * {@link #redact(String, Findings)} with the guards of the redact steps on {@code text} already
+   * computed; {@code findings} may be null. A text no step changes, the common case, is returned as
+   * it is after one pass that records nothing.
+   */
+  String redact(String text, long guards, Findings findings) {
+    if (findings == null) {
+      String once = rules.apply(text, guards, null);
+      return once == text ? text : redact(text, guards, new Findings());
+    }
+    return findings.scrub(rules.apply(text, guards, findings));
   }
 }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * @param triggers lower-case literals, one of which the lower-cased text must contain; empty means
  *     always
  * @param minDigitRun the rule runs only on text with a digit run this long (0: no such guard)
- * @param luhn whether a match is replaced only when its digits pass the Luhn check
+ * @param check what a match must also pass to be replaced
  * @param examples inputs with the output this rule alone must produce
  */
 public record Rule(
@@ -30,9 +30,9 @@ public record Rule(
     String replaceWith,
     List<String> triggers,
     int minDigitRun,
-    boolean luhn,
+    Check check,
     List<Example> examples)
-    implements Serializable {
+    implements GuardedStep {
 
   /** When a rule runs. */
   public enum Stage {
@@ -45,6 +45,28 @@ public record Rule(
       return switch (text == null ? "" : text.toLowerCase(Locale.ROOT)) {
         case "redact" -> REDACT;
         case "mask" -> MASK;
+        default -> null;
+      };
+    }
+  }
+
+  /** What a match must pass, beyond the regex, to be replaced. */
+  public enum Check {
+    /** Nothing: every match is replaced. */
+    NONE,
+    /** Its digits pass the Luhn checksum (payment card numbers). */
+    LUHN,
+    /**
+     * The part it removes looks random: {@link Findings#looksRandom} (the high-entropy backstop
+     * next to a secret-like word, which leaves ordinary words alone).
+     */
+    ENTROPY;
+
+    static Check parse(String text) {
+      return switch (text == null ? "none" : text.toLowerCase(Locale.ROOT)) {
+        case "none" -> NONE;
+        case "luhn" -> LUHN;
+        case "entropy" -> ENTROPY;
         default -> null;
       };
     }
@@ -63,62 +85,75 @@ public record Rule(
     Objects.requireNonNull(stage, "stage");
     Objects.requireNonNull(pattern, "pattern");
     Objects.requireNonNull(replaceWith, "replaceWith");
+    Objects.requireNonNull(check, "check");
     triggers = List.copyOf(triggers);
     examples = List.copyOf(examples);
   }
 
   /** Applies this rule alone, ignoring the triggers. */
   String apply(String text) {
-    Matcher matcher = pattern.matcher(text);
-    if (!matcher.find()) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    do {
-      if (luhn && !passesLuhn(matcher.group())) {
-        matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group()));
-      } else {
-        matcher.appendReplacement(out, replaceWith);
-      }
-    } while (matcher.find());
-    matcher.appendTail(out);
-    return out.toString();
+    return apply(text, null, null);
+  }
+
+  @Override
+  public MatchStarts matchStarts() {
+    return MatchStarts.of(pattern);
   }
 
   /**
    * {@link #apply(String)}, given where its matches can start ({@link MatchStarts}; null when not
    * known): the regex is tried only at those positions, which finds the same matches as a search
-   * that tries every position.
+   * that tries every position. Each value it removes is reported to {@code findings} (may be null)
+   * under this rule's id.
    */
-  String apply(String text, MatchStarts matchStarts) {
-    if (matchStarts == null) {
-      return apply(text);
-    }
+  @Override
+  public String apply(String text, MatchStarts matchStarts, Findings findings) {
     int n = text.length();
     Matcher matcher = null;
     StringBuilder out = null;
     int copied = 0;
-    int i = matchStarts.next(text, 0);
+    int i = matchStarts == null ? 0 : matchStarts.next(text, 0);
     while (i < n) {
       if (matcher == null) {
         matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
       }
       matcher.region(i, n);
-      if (!matcher.lookingAt()) {
+      boolean found = matchStarts == null ? matcher.find() : matcher.lookingAt();
+      if (!found) {
+        if (matchStarts == null) {
+          break;
+        }
         i = matchStarts.next(text, i + 1);
         continue;
       }
       int start = matcher.start();
-      if (!luhn || passesLuhn(matcher.group())) {
+      String replacement = replacement(matcher);
+      String removed = Findings.removed(matcher.group(), replacement);
+      if (passes(matcher.group(), removed)) {
         if (out == null) {
           out = new StringBuilder(n);
         }
-        out.append(text, copied, start).append(replacement(matcher));
+        out.append(text, copied, start).append(replacement);
         copied = matcher.end();
+        if (findings != null) {
+          findings.add(id, removed);
+        }
       }
-      i = matchStarts.next(text, matcher.end());
+      int end = Math.max(matcher.end(), start + 1);
+      if (end > n) {
+        break;
+      }
+      i = matchStarts == null ? end : matchStarts.next(text, end);
     }
     return out == null ? text : out.append(text, copied, n).toString();
+  }
+
+  private boolean passes(String match, String removed) {
+    return switch (check) {
+      case NONE -> true;
+      case LUHN -> passesLuhn(match);
+      case ENTROPY -> Findings.looksRandom(removed);
+    };
   }
 
   /**

@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * A versioned, validated list of normalization rules read from a YAML rules file.
+ * A versioned, validated list of normalization rules read from a YAML rules file, with the secrets
+ * file ({@link SecretCatalog}) that the redact stage runs before its rules.
  *
  * <p>The file is parsed as plain data (maps, lists, strings; no type tags). Loading checks that
  * every rule has an id, a known stage, a compiling pattern and a replacement, that ids are unique
@@ -36,14 +37,16 @@ public final class RuleSet implements Serializable {
 
   private final String version;
   private final List<Rule> rules;
+  private final SecretCatalog secrets;
 
-  private RuleSet(String fileVersion, List<Rule> rules) {
-    this(rules, fileVersion + "+" + Normalizer.CODE_VERSION);
+  private RuleSet(String fileVersion, List<Rule> rules, SecretCatalog secrets) {
+    this(rules, fileVersion + "+s" + secrets.version() + "+" + Normalizer.CODE_VERSION, secrets);
   }
 
-  private RuleSet(List<Rule> rules, String version) {
+  private RuleSet(List<Rule> rules, String version, SecretCatalog secrets) {
     this.version = version;
     this.rules = List.copyOf(rules);
+    this.secrets = secrets;
   }
 
   /**
@@ -56,7 +59,8 @@ public final class RuleSet implements Serializable {
     }
     return new RuleSet(
         rules.stream().filter(r -> !ids.contains(r.id())).toList(),
-        version + "-without-" + String.join(",", new java.util.TreeSet<>(ids)));
+        version + "-without-" + String.join(",", new java.util.TreeSet<>(ids)),
+        secrets);
   }
 
   /** Loads the rules shipped in the jar. */
@@ -66,13 +70,19 @@ public final class RuleSet implements Serializable {
         throw new InvalidRulesException(
             "rules resource " + DEFAULT_RESOURCE + " is not on the classpath; rebuild the jar");
       }
-      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "jar");
+      return parse(
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+          "jar",
+          SecretCatalog.loadDefault());
     } catch (IOException e) {
       throw new InvalidRulesException("cannot read " + DEFAULT_RESOURCE + ": " + e.getMessage());
     }
   }
 
-  /** Loads and validates a rules file. */
+  /**
+   * Loads and validates a rules file, with the {@code secrets.yaml} beside it, or the shipped one
+   * when there is none there (an override of the normalization rules never loses the catalog).
+   */
   public static RuleSet load(Path file) {
     String text;
     try {
@@ -80,11 +90,20 @@ public final class RuleSet implements Serializable {
     } catch (IOException e) {
       throw new InvalidRulesException("cannot read rules file " + file + ": " + e.getMessage());
     }
-    return parse(text, file.toString());
+    Path secrets = file.resolveSibling("secrets.yaml");
+    return parse(
+        text,
+        file.toString(),
+        Files.isRegularFile(secrets) ? SecretCatalog.load(secrets) : SecretCatalog.loadDefault());
+  }
+
+  /** Parses and validates rules text with the shipped secrets file. */
+  static RuleSet parse(String text, String source) {
+    return parse(text, source, SecretCatalog.loadDefault());
   }
 
   /** Parses and validates rules text; {@code source} names it in error messages. */
-  static RuleSet parse(String text, String source) {
+  static RuleSet parse(String text, String source, SecretCatalog secrets) {
     Object root;
     try {
       root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
@@ -112,8 +131,18 @@ public final class RuleSet implements Serializable {
       checkExamples(rule, source);
       rules.add(rule);
     }
+    for (Rule rule : rules) {
+      if (secrets.contextRules().stream().anyMatch(r -> r.id().equals(rule.id()))
+          || secrets.detectors().stream().anyMatch(d -> d.id().equals(rule.id()))) {
+        throw new InvalidRulesException(
+            source + ": rule id '" + rule.id() + "' is also an id in the secrets file");
+      }
+    }
     for (Rule.Stage stage : Rule.Stage.values()) {
       long count = rules.stream().filter(r -> r.stage() == stage).count();
+      if (stage == Rule.Stage.REDACT) {
+        count += secrets.steps().size() + secrets.contextRules().size();
+      }
       if (count > GuardedRules.MAX_RULES) {
         throw new InvalidRulesException(
             source
@@ -125,10 +154,10 @@ public final class RuleSet implements Serializable {
                 + count);
       }
     }
-    return new RuleSet(v, rules);
+    return new RuleSet(v, rules, secrets);
   }
 
-  private static Rule parseRule(Object item, String where) {
+  static Rule parseRule(Object item, String where) {
     if (!(item instanceof Map<?, ?> map)) {
       throw new InvalidRulesException(where + ": expected a mapping");
     }
@@ -170,9 +199,10 @@ public final class RuleSet implements Serializable {
       }
       minDigitRun = n;
     }
-    String check = optionalString(map, "check", at);
-    if (check != null && !check.equals("luhn")) {
-      throw new InvalidRulesException(at + ": unknown check '" + check + "' (known: luhn)");
+    Rule.Check check = Rule.Check.parse(optionalString(map, "check", at));
+    if (check == null) {
+      throw new InvalidRulesException(
+          at + ": unknown check '" + map.get("check") + "' (known: luhn, entropy)");
     }
     return new Rule(
         id,
@@ -182,7 +212,7 @@ public final class RuleSet implements Serializable {
         replaceWith,
         triggers,
         minDigitRun,
-        check != null,
+        check,
         parseExamples(map.get("examples"), at));
   }
 
@@ -202,7 +232,7 @@ public final class RuleSet implements Serializable {
     return examples;
   }
 
-  private static void checkExamples(Rule rule, String source) {
+  static void checkExamples(Rule rule, String source) {
     for (Rule.Example example : rule.examples()) {
       String actual;
       try {
@@ -231,7 +261,7 @@ public final class RuleSet implements Serializable {
     return text.replace("\n", "\\n").replace("\r", "\\r");
   }
 
-  private static String requireString(Map<?, ?> map, String key, String where) {
+  static String requireString(Map<?, ?> map, String key, String where) {
     String value = optionalString(map, key, where);
     if (value == null || value.isEmpty()) {
       throw new InvalidRulesException(where + ": '" + key + "' is required");
@@ -248,9 +278,10 @@ public final class RuleSet implements Serializable {
   }
 
   /**
-   * The version every fingerprint and dead letter records: the rules file's {@code version}, a
-   * {@code +}, and {@link Normalizer#CODE_VERSION}, so that a change of the rules or of the
-   * tokenizer code both show in the stored rows (e.g. {@code 2026.11.29-1+n1}).
+   * The version every fingerprint and dead letter records: the rules file's {@code version}, {@code
+   * +s} and the secrets file's, a {@code +}, and {@link Normalizer#CODE_VERSION}, so that a change
+   * of either file or of the tokenizer code shows in the stored rows (e.g. {@code
+   * 2026.11.29-1+s2026.12.06-1+n1}).
    */
   public String version() {
     return version;
@@ -264,5 +295,22 @@ public final class RuleSet implements Serializable {
   /** The rules of one stage, in file order. */
   List<Rule> rules(Rule.Stage stage) {
     return rules.stream().filter(r -> r.stage() == stage).toList();
+  }
+
+  /** The catalog of credential formats and the context rules of the secrets file. */
+  public SecretCatalog secrets() {
+    return secrets;
+  }
+
+  /**
+   * What the redact stage runs, in order: the catalog of credential formats, the context rules of
+   * the secrets file, then this file's redact rules.
+   */
+  List<GuardedStep> redactSteps() {
+    List<GuardedStep> steps = new ArrayList<>();
+    steps.addAll(secrets.steps());
+    steps.addAll(secrets.contextRules());
+    steps.addAll(rules(Rule.Stage.REDACT));
+    return steps;
   }
 }

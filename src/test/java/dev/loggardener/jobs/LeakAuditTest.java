@@ -10,6 +10,7 @@ import dev.loggardener.beam.WriteAggregates;
 import dev.loggardener.beam.WriteDeadLetters;
 import dev.loggardener.cli.WorklogCommand;
 import dev.loggardener.normalize.RuleSet;
+import dev.loggardener.normalize.SecretCatalog;
 import dev.loggardener.store.DuckDbIssueWindowSource;
 import dev.loggardener.store.DuckDbStore;
 import dev.loggardener.worklog.Period;
@@ -43,7 +44,8 @@ import org.junit.runners.JUnit4;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plants one secret of every class the redactor knows in messages, labels, request URLs and stack
+ * Plants one secret of every class the redactor knows (the redact rules, every example of every
+ * detector of the secrets catalog, every context form) in messages, labels, request URLs and stack
  * traces, runs them through the production graph into DuckDB and the worklog, and looks for the
  * secrets' bytes in everything analysts read and in our own log output. Dead letters are not
  * checked: they keep the raw payload byte for byte for replay, and their error detail may quote it,
@@ -79,6 +81,116 @@ public class LeakAuditTest {
     SECRETS.put("card-number", "4111 1111 1111 1111");
   }
 
+  /** One secret as planted: its class, the text that carries it, and its bytes. */
+  record Planted(String kind, String text, String secret) {}
+
+  /**
+   * The context forms: values after secret-like words in every syntax, headers, flags, environment
+   * dumps, structure (JSON, query parameters, connection strings, private-key blocks) and a value
+   * that stands in clear later in the same text once it was redacted where its context showed.
+   */
+  static final List<Planted> CONTEXT_FORMS =
+      List.of(
+          new Planted(
+              "pass-equals", "login pass=Kx9LeakAuditPass01 user=bob", "Kx9LeakAuditPass01"),
+          new Planted("passwd", "passwd=LeakAuditPasswd02", "LeakAuditPasswd02"),
+          new Planted("pwd-colon", "pwd: LeakAuditPwd03", "LeakAuditPwd03"),
+          new Planted("secret-colon", "secret: LeakAuditColon04", "LeakAuditColon04"),
+          new Planted(
+              "json-field",
+              "{\"user\": \"x\", \"api_key\": \"LeakAuditJson05\"}",
+              "LeakAuditJson05"),
+          new Planted("json-camel", "{\"clientSecret\":\"LeakAuditCamel06\"}", "LeakAuditCamel06"),
+          new Planted(
+              "json-escaped",
+              "body={\\\"password\\\":\\\"LeakAuditEscaped07\\\"}",
+              "LeakAuditEscaped07"),
+          new Planted(
+              "quoted-after-word",
+              "ValueError: bad password 'LeakAuditQuoted08'",
+              "LeakAuditQuoted08"),
+          new Planted(
+              "provided-phrase",
+              "Invalid API Key provided: LeakAuditProvided09",
+              "LeakAuditProvided09"),
+          new Planted("private-key-word", "private_key=LeakAuditPrivKey10", "LeakAuditPrivKey10"),
+          new Planted(
+              "client-secret", "client secret: LeakAuditClientSec11", "LeakAuditClientSec11"),
+          new Planted("credential", "credential=LeakAuditCred12", "LeakAuditCred12"),
+          new Planted("auth", "auth=LeakAuditAuth13", "LeakAuditAuth13"),
+          new Planted("session", "session=LeakAuditSession14", "LeakAuditSession14"),
+          new Planted("access-key", "access key: LeakAuditAccessKey15", "LeakAuditAccessKey15"),
+          new Planted("apikey", "apikey=LeakAuditApikey16", "LeakAuditApikey16"),
+          new Planted("flag-p", "mysql -uroot -pLeakAuditDashP17 app", "LeakAuditDashP17"),
+          new Planted(
+              "flag-password",
+              "exec: psql --password LeakAuditFlagPw18 -h db",
+              "LeakAuditFlagPw18"),
+          new Planted(
+              "flag-token", "exec: deploy --token=LeakAuditFlagTok19", "LeakAuditFlagTok19"),
+          new Planted(
+              "flag-access-token", "gh api --access-token LeakAuditAccess20", "LeakAuditAccess20"),
+          new Planted("authorization", "Authorization: token LeakAuditAuthz21", "LeakAuditAuthz21"),
+          new Planted("cookie", "Cookie: sid=LeakAuditCookie22; theme=dark", "LeakAuditCookie22"),
+          new Planted(
+              "set-cookie",
+              "Set-Cookie: session=LeakAuditSetCookie23; Path=/",
+              "LeakAuditSetCookie23"),
+          new Planted("x-api-key", "X-API-Key: LeakAuditXApiKey24", "LeakAuditXApiKey24"),
+          new Planted("token-header", "X-Auth-Token: LeakAuditXAuthTok25", "LeakAuditXAuthTok25"),
+          new Planted("env-secret", "APP_SECRET=LeakAuditEnvSecret26", "LeakAuditEnvSecret26"),
+          new Planted("env-token", "CI_TOKEN=LeakAuditEnvTok27", "LeakAuditEnvTok27"),
+          new Planted("env-key", "PAYMENTS_KEY=LeakAuditEnvKey28", "LeakAuditEnvKey28"),
+          new Planted("env-password", "DB_PASSWORD=LeakAuditEnvPw29", "LeakAuditEnvPw29"),
+          new Planted(
+              "query-parameter",
+              "GET /cb?code=1&token=LeakAuditQuery30&next=/",
+              "LeakAuditQuery30"),
+          new Planted(
+              "connection-string",
+              "Server=db;User Id=sa;Password=LeakAuditConnPw31;",
+              "LeakAuditConnPw31"),
+          new Planted(
+              "url-empty-user", "redis://:LeakAuditRedisPw32@cache:6379", "LeakAuditRedisPw32"),
+          new Planted("url-user", "amqp://app:LeakAuditAmqpPw33@mq/vhost", "LeakAuditAmqpPw33"),
+          new Planted(
+              "private-key-escaped",
+              "{\"private_key\": \"-----BEGIN EC PRIVATE KEY-----\\nMHcLeakAuditEcKey34\\n-----END EC"
+                  + " PRIVATE KEY-----\\n\"}",
+              "MHcLeakAuditEcKey34"),
+          new Planted(
+              "pgp-private-key",
+              "-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQLeakAuditPgp35\n-----END PGP PRIVATE KEY"
+                  + " BLOCK-----",
+              "lQLeakAuditPgp35"),
+          new Planted(
+              "once-secret",
+              "connect(password='LeakAuditOnce36')\nValueError: login rejected for LeakAuditOnce36",
+              "LeakAuditOnce36"),
+          new Planted(
+              "entropy-backstop",
+              "refreshing session token Zk3q9LmX2pR7vT4wYb8N36 for tenant",
+              "Zk3q9LmX2pR7vT4wYb8N36"));
+
+  /** The redact rules' classes, planted in the context their rules recognise. */
+  static List<Planted> ruleClasses() {
+    return SECRETS.entrySet().stream()
+        .map(e -> new Planted(e.getKey(), inContext(e.getKey(), e.getValue()), e.getValue()))
+        .toList();
+  }
+
+  /** Every example of every detector of the shipped secrets catalog. */
+  static List<Planted> catalogExamples() {
+    List<Planted> planted = new ArrayList<>();
+    for (SecretCatalog.Detector detector : SecretCatalog.loadDefault().detectors()) {
+      for (int i = 0; i < detector.examples().size(); i++) {
+        planted.add(
+            new Planted(detector.id(), detector.examples().get(i), detector.secrets().get(i)));
+      }
+    }
+    return planted;
+  }
+
   @Rule public final transient TestPipeline p = TestPipeline.create();
   @Rule public final transient TemporaryFolder temp = new TemporaryFolder();
 
@@ -99,13 +211,17 @@ public class LeakAuditTest {
     };
   }
 
-  /** Four entries per secret: in the message, a label, the request URL and a stack trace. */
-  static List<RawMessage> plantedMessages() {
+  /**
+   * Five entries per secret: in the message, a label, the request URL, a stack trace, and a label
+   * named like a secret whose value the message repeats without context; then a payload that cannot
+   * be parsed.
+   */
+  static List<RawMessage> plantedMessages(List<Planted> planted) {
     List<RawMessage> messages = new ArrayList<>();
     int n = 0;
-    for (Map.Entry<String, String> secret : SECRETS.entrySet()) {
-      String text = inContext(secret.getKey(), secret.getValue());
-      for (String place : List.of("message", "label", "url", "stack")) {
+    for (Planted secret : planted) {
+      String text = secret.text();
+      for (String place : PLACES) {
         JsonObject entry = new JsonObject();
         entry.addProperty("timestamp", T0.plusSeconds(n).toString());
         entry.addProperty("insertId", "leak-" + n);
@@ -123,16 +239,22 @@ public class LeakAuditTest {
           case "label" -> {
             JsonObject labels = new JsonObject();
             labels.addProperty("credential", text);
-            labels.addProperty("user", secret.getKey().equals("email") ? secret.getValue() : "x");
+            labels.addProperty("user", secret.kind().equals("email") ? secret.secret() : "x");
             entry.add("labels", labels);
             entry.addProperty("textPayload", "request carried a credential label");
           }
           case "url" -> {
             JsonObject request = new JsonObject();
             request.addProperty("requestMethod", "GET");
-            request.addProperty("requestUrl", url(secret.getKey(), secret.getValue()));
+            request.addProperty("requestUrl", url(secret.kind(), secret.secret()));
             request.addProperty("status", 500);
             entry.add("httpRequest", request);
+          }
+          case "echo" -> {
+            JsonObject labels = new JsonObject();
+            labels.addProperty("api_token", secret.secret());
+            entry.add("labels", labels);
+            entry.addProperty("textPayload", "upstream refused " + secret.secret() + " again");
           }
           default ->
               entry.addProperty(
@@ -147,12 +269,17 @@ public class LeakAuditTest {
                 entry.toString().getBytes(StandardCharsets.UTF_8), Map.of(), "leak-m-" + n));
         n++;
       }
-      String broken = "{\"timestamp\":\"" + text + "\",\"textPayload\":\"" + text + "\"}";
+      JsonObject broken = new JsonObject();
+      broken.addProperty("timestamp", text);
+      broken.addProperty("textPayload", text);
       messages.add(
-          new RawMessage(broken.getBytes(StandardCharsets.UTF_8), Map.of(), "leak-bad-" + n++));
+          new RawMessage(
+              broken.toString().getBytes(StandardCharsets.UTF_8), Map.of(), "leak-bad-" + n++));
     }
     return messages;
   }
+
+  private static final List<String> PLACES = List.of("message", "label", "url", "stack", "echo");
 
   private static String url(String kind, String secret) {
     return switch (kind) {
@@ -167,8 +294,19 @@ public class LeakAuditTest {
 
   @Test
   public void noPlantedSecretReachesTheStoreTheWorklogOrOurLogs() throws Exception {
+    assertNothingLeaks(ruleClasses());
+  }
+
+  @Test
+  public void noCatalogOrContextSecretReachesTheStoreTheWorklogOrOurLogs() throws Exception {
+    List<Planted> planted = new ArrayList<>(catalogExamples());
+    planted.addAll(CONTEXT_FORMS);
+    assertNothingLeaks(planted);
+  }
+
+  private void assertNothingLeaks(List<Planted> planted) throws Exception {
     Path file = temp.getRoot().toPath().resolve("leak.duckdb");
-    List<RawMessage> messages = plantedMessages();
+    List<RawMessage> messages = plantedMessages(planted);
     LogStreamPipeline.build(
         p,
         Create.of(messages).withCoder(RawMessageCoder.of()),
@@ -190,9 +328,9 @@ public class LeakAuditTest {
           Statement sql = store.connection().createStatement()) {
         assertThat(
                 HostileInputPipelineTest.single(sql, "SELECT SUM(entry_count) FROM issue_windows"))
-            .isEqualTo(SECRETS.size() * 4L);
+            .isEqualTo(planted.size() * (long) PLACES.size());
         assertThat(HostileInputPipelineTest.single(sql, "SELECT COUNT(*) FROM dead_letters"))
-            .isEqualTo(SECRETS.size());
+            .isEqualTo(planted.size());
         appendRows(sql, "SELECT t::VARCHAR FROM issue_windows t", stored);
         appendRows(sql, "SELECT t::VARCHAR FROM " + DuckDbStore.CATALOG_VIEW + " t", stored);
       }
@@ -218,14 +356,14 @@ public class LeakAuditTest {
     assertThat(json).contains("leak-audit");
     String ourLogs = logs.toString(StandardCharsets.UTF_8);
     assertThat(ourLogs).contains("leak audit: log capture is on");
-    for (Map.Entry<String, String> secret : SECRETS.entrySet()) {
-      for (String fragment : fragments(secret.getValue())) {
+    for (Planted secret : planted) {
+      for (String fragment : fragments(secret.secret())) {
         assertThat(stored)
-            .as("issue_windows and the catalog: %s", secret.getKey())
+            .as("issue_windows and the catalog: %s", secret.kind())
             .doesNotContain(fragment);
-        assertThat(markdown).as("worklog Markdown: %s", secret.getKey()).doesNotContain(fragment);
-        assertThat(json).as("worklog JSON: %s", secret.getKey()).doesNotContain(fragment);
-        assertThat(ourLogs).as("our log output: %s", secret.getKey()).doesNotContain(fragment);
+        assertThat(markdown).as("worklog Markdown: %s", secret.kind()).doesNotContain(fragment);
+        assertThat(json).as("worklog JSON: %s", secret.kind()).doesNotContain(fragment);
+        assertThat(ourLogs).as("our log output: %s", secret.kind()).doesNotContain(fragment);
       }
     }
   }

@@ -210,7 +210,9 @@ class FingerprinterTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(FINGERPRINTER);
     }
-    assertThat(bytes.size()).as("serialized size").isLessThan(20_000);
+    // The rules and the secrets catalog (about 200 detectors) travel; the trigger indexes, over
+    // 130 KB of mostly empty slots each and one per guarded list, do not.
+    assertThat(bytes.size()).as("serialized size").isLessThan(150_000);
     Fingerprinter copy = roundTrip(FINGERPRINTER);
     for (String message :
         List.of(

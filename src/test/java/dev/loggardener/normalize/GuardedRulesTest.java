@@ -141,12 +141,20 @@ class GuardedRulesTest {
         replaceWith,
         triggers,
         0,
-        false,
+        Rule.Check.NONE,
         List.of());
   }
 
   private static Rule rule(String id, String regex, List<String> triggers) {
     return new Rule(
-        id, id, Rule.Stage.REDACT, Pattern.compile(regex), "<X>", triggers, 0, false, List.of());
+        id,
+        id,
+        Rule.Stage.REDACT,
+        Pattern.compile(regex),
+        "<X>",
+        triggers,
+        0,
+        Rule.Check.NONE,
+        List.of());
   }
 }

@@ -27,10 +27,12 @@ class NormalizerVersionTest {
           "2026.11.29-1+n2", "1d07114ee31c46b49db4f232c1d3ecc477c742e32db8e9230e82a0138165f51c",
           // n3 keeps a request line's route and status, and writes host:port forms as one
           // placeholder: message templates change.
-          "2026.11.29-1+n3", "0d2d4dd17d4cca02c4569e40fb03cd185e4ccf5afe0d1a06a8e74653fa95bbd9");
+          "2026.11.29-1+n3", "0d2d4dd17d4cca02c4569e40fb03cd185e4ccf5afe0d1a06a8e74653fa95bbd9",
+          // s2026.12.06-1 adds the secrets catalog and its context rules.
+          "2026.11.29-1+s2026.12.06-1+n3", "MEASURE");
 
   @Test
-  void storedVersionIsTheRulesFileVersionPlusTheNormalizerCodeVersion() {
+  void storedVersionIsTheRulesAndSecretsFileVersionsPlusTheNormalizerCodeVersion() {
     RuleSet rules =
         RuleSet.parse(
             """
@@ -46,9 +48,10 @@ class NormalizerVersionTest {
                     output: 'a <N>'
             """,
             "test");
-    assertThat(rules.version()).isEqualTo("7+" + Normalizer.CODE_VERSION);
+    assertThat(rules.version())
+        .isEqualTo("7+s" + SecretCatalog.loadDefault().version() + "+" + Normalizer.CODE_VERSION);
     assertThat(new Fingerprinter(rules).fingerprintMessage("a 12").ruleSetVersion())
-        .isEqualTo("7+" + Normalizer.CODE_VERSION);
+        .isEqualTo(rules.version());
   }
 
   @Test

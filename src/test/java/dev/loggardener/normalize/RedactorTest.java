@@ -7,8 +7,10 @@ import dev.loggardener.logentry.ServiceIdentity;
 import dev.loggardener.logentry.Severity;
 import dev.loggardener.logentry.TimestampSource;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,6 +110,103 @@ class RedactorTest {
   @MethodSource("innocentTexts")
   void leavesTextWithoutSecretsUnchanged(String text) {
     assertThat(FINGERPRINTER.redact(text)).isEqualTo(text);
+  }
+
+  static Stream<Arguments> contextForms() {
+    return Stream.of(
+        Arguments.of("Invalid API Key provided: sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc", "4eC39HqL"),
+        Arguments.of("Incorrect API key provided: sk-proj-abcDEF123456ghiJKL789012mno", "abcDEF"),
+        Arguments.of("POST /token 401 ya29.a0AfB_byC3xYz0123456789abcdefghijkLMNOP", "a0AfB_by"),
+        Arguments.of(
+            "mail failed SG.abcdefghijklmnopqrstuv.ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefg",
+            "abcdefghijklmnopqrstuv"),
+        Arguments.of(
+            "DefaultEndpointsProtocol=https;AccountName=acct;AccountKey="
+                + "a".repeat(40)
+                + "B1c2D3e4F5g6H7i8J9k0L1m2N3o4P5q6R7s8T9u0V1w2X3y4Z5=="
+                + ";EndpointSuffix=core.windows.net",
+            "B1c2D3e4F5"),
+        Arguments.of("cache redis://:Rp4ssw0rdX@redis.internal:6379/0 refused", "Rp4ssw0rdX"),
+        Arguments.of("login pass=Hunter2pass user=bob", "Hunter2pass"),
+        Arguments.of("mysql -uroot -pS3cretPw app", "S3cretPw"),
+        Arguments.of("Cookie: sid=Zx81AbCookie; theme=dark", "Zx81AbCookie"),
+        Arguments.of("DB_PASSWORD=EnvPassw0rd", "EnvPassw0rd"),
+        Arguments.of("X-API-Key: HeaderKey9876", "HeaderKey9876"),
+        Arguments.of(
+            "{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkq\\n-----END PRIVATE"
+                + " KEY-----\\n\"}",
+            "MIIEvQIBADANBgkq"),
+        Arguments.of(
+            "connect(password='hunter2x')\nTraceback ...\nValueError: bad login hunter2x",
+            "hunter2x"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("contextForms")
+  void redactsSecretsByTheirContextAndEverywhereElseInTheText(String message, String secret) {
+    Fingerprint f = FINGERPRINTER.fingerprint(entry(message));
+    assertThat(f.redactedMessage()).doesNotContain(secret);
+    assertThat(f.template()).doesNotContain(secret);
+    assertThat(FINGERPRINTER.fingerprintMessage(message).redactedMessage()).doesNotContain(secret);
+  }
+
+  @Test
+  void aValueSecretInOneFieldIsRedactedInEveryOtherFieldOfTheEntry() {
+    LogEntry entry =
+        withLabels(
+            entry("retrying with Zq8kLabelValue1 after 401"),
+            Map.of("db_password", "Zq8kLabelValue1", "region", "eu"));
+    Findings findings = new Findings();
+
+    Fingerprint f = FINGERPRINTER.fingerprint(entry, findings);
+
+    assertThat(f.redactedMessage()).isEqualTo("retrying with <SECRET> after 401");
+    assertThat(findings.counts()).containsEntry("secret-field", 1).containsEntry("once-secret", 1);
+  }
+
+  @Test
+  void countsEachRedactionClassButKeepsNoValueInItsCounts() {
+    Findings findings = new Findings();
+    FINGERPRINTER.fingerprint(
+        entry("token ghp_" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8 and password=hunter22"),
+        findings);
+    assertThat(findings.counts())
+        .containsEntry("github-classic-token", 1)
+        .containsEntry("secret-name-value", 1);
+    assertThat(findings.counts().toString()).doesNotContain("hunter22");
+  }
+
+  @Test
+  void ordinaryIdsNextToSecretWordsStayIds() {
+    for (String message :
+        List.of(
+            "Expiring session 0x14ed93111f200d2, timeout of 10000ms exceeded",
+            "session 123e4567-e89b-12d3-a456-426614174000 closed",
+            "token 4bf92f3577b34da6a3ce929d0e0e4736 not found in /v1/objects/9f86d081884c7d65")) {
+      assertThat(FINGERPRINTER.redact(message)).isEqualTo(message);
+    }
+  }
+
+  private static LogEntry withLabels(LogEntry e, Map<String, String> labels) {
+    return new LogEntry(
+        e.timestamp(),
+        e.timestampSource(),
+        e.receiveTimestamp(),
+        e.insertId(),
+        e.logName(),
+        e.logId(),
+        e.severity(),
+        e.severityInferred(),
+        e.service(),
+        labels,
+        e.trace(),
+        e.spanId(),
+        e.sourceLocation(),
+        e.httpRequest(),
+        e.logger(),
+        e.message(),
+        e.stackTrace(),
+        e.split());
   }
 
   private static LogEntry entry(String message) {

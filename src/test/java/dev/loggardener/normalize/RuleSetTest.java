@@ -31,7 +31,13 @@ class RuleSetTest {
 
   static Stream<Path> shippedFiles() throws IOException {
     try (Stream<Path> files = Files.list(RULES_DIR)) {
-      List<Path> yaml = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+      // secrets.yaml has a format of its own, loaded and checked by SecretCatalogTest.
+      List<Path> yaml =
+          files
+              .filter(p -> p.toString().endsWith(".yaml"))
+              .filter(p -> !p.getFileName().toString().equals("secrets.yaml"))
+              .sorted()
+              .toList();
       assertThat(yaml).as("rules files under " + RULES_DIR).isNotEmpty();
       return yaml.stream();
     }
