@@ -29,7 +29,8 @@ class NormalizerVersionTest {
           // placeholder: message templates change.
           "2026.11.29-1+n3", "0d2d4dd17d4cca02c4569e40fb03cd185e4ccf5afe0d1a06a8e74653fa95bbd9",
           // s2026.12.06-1 adds the secrets catalog and its context rules.
-          "2026.11.29-1+s2026.12.06-1+n3", "MEASURE");
+          "2026.11.29-1+s2026.12.06-1+n3",
+              "c2b036921e8892fa3db7bc2f98af876f16c3859bfc0e4dc1d7477ffae40e7f66");
 
   @Test
   void storedVersionIsTheRulesAndSecretsFileVersionsPlusTheNormalizerCodeVersion() {
