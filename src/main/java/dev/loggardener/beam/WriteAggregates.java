@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -18,16 +17,17 @@ import org.apache.beam.sdk.values.PCollection;
  *
  * <p>Each pane becomes one row (panes discard, so rows add up). BigQuery writes never create
  * tables; rows BigQuery refuses come back as dead letters (stage {@code write}, reason {@code
- * insert_failed}) for {@link WriteDeadLetters}. DuckDB writes are batched. Counter: {@code
- * write/issue_windows}.
+ * insert_failed}) for {@link WriteDeadLetters}. DuckDB writes are batched and retried; rows the
+ * store does not take within the retry budget come back as dead letters too (reason {@code
+ * store_unavailable}). Counter: {@code write/issue_windows}.
  */
 public final class WriteAggregates
     extends PTransform<PCollection<IssueWindow>, PCollection<DeadLetter>> {
   private final BigQueryTarget bigQuery;
-  private final Path duckDb;
+  private final DuckDbTarget duckDb;
   private final Clock clock;
 
-  private WriteAggregates(BigQueryTarget bigQuery, Path duckDb, Clock clock) {
+  private WriteAggregates(BigQueryTarget bigQuery, DuckDbTarget duckDb, Clock clock) {
     this.bigQuery = bigQuery;
     this.duckDb = duckDb;
     this.clock = clock;
@@ -40,23 +40,28 @@ public final class WriteAggregates
 
   /** Writes to the DuckDB store at {@code file}; {@code clock} stamps {@code processed_at}. */
   public static WriteAggregates toDuckDb(Path file, Clock clock) {
-    return new WriteAggregates(null, file, clock);
+    return toDuckDb(DuckDbTarget.shared(file), clock);
+  }
+
+  /** Writes to a DuckDB store; {@code clock} stamps {@code processed_at}. */
+  public static WriteAggregates toDuckDb(DuckDbTarget store, Clock clock) {
+    return new WriteAggregates(null, store, clock);
   }
 
   @Override
   public PCollection<DeadLetter> expand(PCollection<IssueWindow> windows) {
     PipelineCoders.registerOn(windows.getPipeline());
     if (duckDb != null) {
-      windows.apply(
+      return windows.apply(
           "InsertIntoDuckDb",
           ParDo.of(
               new DuckDbWriteFn<IssueWindow>(
                   duckDb,
                   IssueWindowRowMapper.TABLE,
                   IssueWindowRowMapper::toColumns,
+                  true,
                   clock,
                   Metrics.counter("write", IssueWindowRowMapper.TABLE))));
-      return windows.getPipeline().apply("NoRefusedRows", Create.empty(deadLetterType()));
     }
     PCollection<com.google.api.services.bigquery.model.TableRow> rows =
         windows

@@ -35,10 +35,10 @@ public final class WriteDeadLetters
   private static final Logger LOG = LoggerFactory.getLogger(WriteDeadLetters.class);
 
   private final BigQueryTarget bigQuery;
-  private final Path duckDb;
+  private final DuckDbTarget duckDb;
   private final Clock clock;
 
-  private WriteDeadLetters(BigQueryTarget bigQuery, Path duckDb, Clock clock) {
+  private WriteDeadLetters(BigQueryTarget bigQuery, DuckDbTarget duckDb, Clock clock) {
     this.bigQuery = bigQuery;
     this.duckDb = duckDb;
     this.clock = clock;
@@ -51,7 +51,12 @@ public final class WriteDeadLetters
 
   /** Writes to the DuckDB store at {@code file}. */
   public static WriteDeadLetters toDuckDb(Path file, Clock clock) {
-    return new WriteDeadLetters(null, file, clock);
+    return toDuckDb(DuckDbTarget.shared(file), clock);
+  }
+
+  /** Writes to a DuckDB store, retrying while it is unwritable for as long as it takes. */
+  public static WriteDeadLetters toDuckDb(DuckDbTarget store, Clock clock) {
+    return new WriteDeadLetters(null, store, clock);
   }
 
   @Override
@@ -72,15 +77,18 @@ public final class WriteDeadLetters
     }
     PCollection<DeadLetter> letters = global.apply("FlattenFailures", Flatten.pCollections());
     if (duckDb != null) {
-      return letters.apply(
-          "InsertIntoDuckDb",
-          ParDo.of(
-              new DuckDbWriteFn<DeadLetter>(
-                  duckDb,
-                  DeadLetterRowMapper.TABLE,
-                  (letter, at) -> DeadLetterRowMapper.toColumns(letter),
-                  clock,
-                  Metrics.counter("deadletters", "written"))));
+      return letters
+          .apply(
+              "InsertIntoDuckDb",
+              ParDo.of(
+                  new DuckDbWriteFn<DeadLetter>(
+                      duckDb,
+                      DeadLetterRowMapper.TABLE,
+                      (letter, at) -> DeadLetterRowMapper.toColumns(letter),
+                      false,
+                      clock,
+                      Metrics.counter("deadletters", "written"))))
+          .apply("CountRefusedDeadLetters", ParDo.of(new CountRefusedFn()));
     }
     PCollection<TableRow> rows =
         letters.apply("ToTableRows", ParDo.of(new ToTableRowFn())).setCoder(TableRowJsonCoder.of());

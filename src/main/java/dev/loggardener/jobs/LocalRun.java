@@ -109,6 +109,7 @@ public final class LocalRun {
                 "--targetParallelism=" + WORKERS,
                 "--inputFiles=" + settings.inputGlob(),
                 "--duckDbFile=" + settings.store(),
+                "--duckDbHoldOpen=true",
                 "--windowSizeMinutes=" + settings.windowSizeMinutes(),
                 "--allowedLatenessMinutes=0",
                 "--dedupeShards=1",

@@ -6,6 +6,7 @@ import dev.loggardener.aggregate.IssueWindow;
 import dev.loggardener.beam.AggregateByFingerprint;
 import dev.loggardener.beam.AggregationSettings;
 import dev.loggardener.beam.BigQueryTarget;
+import dev.loggardener.beam.DuckDbTarget;
 import dev.loggardener.beam.NormalizeEntries;
 import dev.loggardener.beam.NormalizedEntry;
 import dev.loggardener.beam.ParseLogEntries;
@@ -83,6 +84,14 @@ public final class LogStreamPipeline {
       PTransform<PBegin, PCollection<RawMessage>> source,
       BigQueryServices testServices)
       throws IOException {
+    return create(options, source, testServices).run();
+  }
+
+  private static Pipeline create(
+      StreamOptions options,
+      PTransform<PBegin, PCollection<RawMessage>> source,
+      BigQueryServices testServices)
+      throws IOException {
     validate(options);
     RuleSet rules =
         options.getRulesFile() == null
@@ -91,10 +100,14 @@ public final class LogStreamPipeline {
     Clock clock = Clock.systemUTC();
     Outputs outputs;
     if (options.getDuckDbFile() != null) {
-      Path file = Path.of(options.getDuckDbFile());
+      DuckDbTarget store =
+          new DuckDbTarget(
+              options.getDuckDbFile(),
+              options.getDuckDbHoldOpen(),
+              java.time.Duration.ofSeconds(options.getDuckDbRetrySeconds()));
       outputs =
           new Outputs(
-              WriteAggregates.toDuckDb(file, clock), WriteDeadLetters.toDuckDb(file, clock));
+              WriteAggregates.toDuckDb(store, clock), WriteDeadLetters.toDuckDb(store, clock));
     } else {
       BigQueryServices services = testServices != null ? testServices : new BigQueryServicesImpl();
       requireTables(
@@ -129,7 +142,21 @@ public final class LogStreamPipeline {
         describeInput(options));
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, source, rules, settings, outputs, clock);
-    return pipeline.run();
+    return pipeline;
+  }
+
+  /** A pipeline running in this process, and the drain that ends it. */
+  public record Drainable(PipelineResult result, LocalDrain drain) {}
+
+  /**
+   * Validates the options, builds the pipeline from the source the options name and starts it with
+   * a {@link LocalDrain}: for a runner that runs in this process (the DirectRunner).
+   */
+  public static Drainable runDrainable(StreamOptions options, BigQueryServices testServices)
+      throws IOException {
+    Pipeline pipeline = create(options, source(options), testServices);
+    LocalDrain drain = LocalDrain.applyTo(pipeline);
+    return new Drainable(pipeline.run(), drain);
   }
 
   /**
@@ -166,10 +193,12 @@ public final class LogStreamPipeline {
     notNegative("allowedLatenessMinutes", o.getAllowedLatenessMinutes());
     notNegative("earlyFiringSeconds", o.getEarlyFiringSeconds());
     notNegative("tooLateRetentionHours", o.getTooLateRetentionHours());
+    notNegative("duckDbRetrySeconds", o.getDuckDbRetrySeconds());
     positive("maxExamples", o.getMaxExamples());
     positive("maxDistinctValues", o.getMaxDistinctValues());
     positive("hotKeyFanout", o.getHotKeyFanout());
     positive("dedupeShards", o.getDedupeShards());
+    positive("progressSeconds", o.getProgressSeconds());
   }
 
   /** The aggregation settings the options describe. */

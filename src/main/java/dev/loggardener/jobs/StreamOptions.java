@@ -57,6 +57,32 @@ public interface StreamOptions extends PubsubOptions, BigQueryOptions {
   void setDuckDbFile(String value);
 
   @Description(
+      "Whether the DuckDB writer keeps the file open between batches, e.g. false. When false (the"
+          + " default) each batch opens the file, writes one transaction and closes it, so that"
+          + " worklog or the duckdb shell can read the file while the pipeline runs.")
+  @Default.Boolean(false)
+  boolean getDuckDbHoldOpen();
+
+  void setDuckDbHoldOpen(boolean value);
+
+  @Description(
+      "Seconds between the progress lines the stream command prints while the pipeline runs in"
+          + " this process (the DirectRunner), e.g. 10.")
+  @Default.Integer(10)
+  int getProgressSeconds();
+
+  void setProgressSeconds(int value);
+
+  @Description(
+      "Seconds a DuckDB write is retried while the file is locked or unwritable before its"
+          + " issue rows become dead letters with reason store_unavailable, e.g. 60. Dead letters"
+          + " themselves are retried until the store takes them.")
+  @Default.Integer(60)
+  int getDuckDbRetrySeconds();
+
+  void setDuckDbRetrySeconds(int value);
+
+  @Description(
       "How to write BigQuery: STORAGE_WRITE_API (exactly once, the default),"
           + " STORAGE_API_AT_LEAST_ONCE (cheaper, may duplicate a row on retry) or"
           + " STREAMING_INSERTS.")

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,16 +70,53 @@ public final class DuckDbStore implements AutoCloseable {
     return open(file, false, TABLES);
   }
 
+  /** How long {@link #openReadOnly(Path)} waits for a writer to release the file. */
+  public static final Duration READ_WAIT = Duration.ofSeconds(10);
+
   /**
-   * Opens an existing database file for reading; creates nothing.
+   * Opens an existing database file for reading; creates nothing. A streaming writer holds the file
+   * only while it writes a batch, so a file locked by another process is retried for {@link
+   * #READ_WAIT}.
    *
    * @throws IllegalArgumentException if the file does not exist
    */
   public static DuckDbStore openReadOnly(Path file) throws SQLException {
+    return openReadOnly(file, READ_WAIT);
+  }
+
+  /**
+   * The same, retrying for {@code wait} while another process holds the file.
+   *
+   * @throws SQLException if the file is still locked after {@code wait}, or cannot be read
+   */
+  public static DuckDbStore openReadOnly(Path file, Duration wait) throws SQLException {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("no DuckDB store at " + file);
     }
-    return open(file, true, List.of());
+    long deadline = System.nanoTime() + wait.toNanos();
+    long pause = 20;
+    while (true) {
+      try {
+        return open(file, true, List.of());
+      } catch (SQLException e) {
+        if (!lockedByAnotherProcess(e) || System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while waiting for the lock on " + file, e);
+      }
+      pause = Math.min(500, pause * 2);
+    }
+  }
+
+  /** Whether DuckDB refused to open a file because another process holds its lock. */
+  public static boolean lockedByAnotherProcess(SQLException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("Could not set lock") || message.contains("Conflicting lock");
   }
 
   static DuckDbStore open(Path file, boolean readOnly, List<String> tables) throws SQLException {
