@@ -1,5 +1,6 @@
 package dev.loggardener.cli;
 
+import dev.loggardener.jobs.LocalStream;
 import dev.loggardener.jobs.LogStreamPipeline;
 import dev.loggardener.jobs.StreamOptions;
 import java.io.PrintStream;
@@ -24,7 +25,9 @@ public final class StreamCommand implements Command {
       out.println(
           "Usage: java -jar log-gardener.jar stream --OPTION=VALUE ...\n\n"
               + "Runs the log-stream pipeline; any Beam runner option (--runner, --project, ...)"
-              + " is accepted.\n");
+              + " is accepted.\nOn the DirectRunner reading Pub/Sub it prints a progress line every"
+              + " --progressSeconds\nand drains on Ctrl-C or SIGTERM: no more reads, every open"
+              + " window fired and written,\nwhat was read acknowledged, then exit.\n");
       PipelineOptionsFactory.printHelp(out, StreamOptions.class);
       return 0;
     }
@@ -34,6 +37,9 @@ public final class StreamCommand implements Command {
       LogStreamPipeline.validate(options);
     } catch (IllegalArgumentException e) {
       throw new Flags.UsageException(e.getMessage());
+    }
+    if (LocalStream.applies(options)) {
+      return LocalStream.run(options, err);
     }
     LogStreamPipeline.run(options, null).waitUntilFinish();
     return 0;

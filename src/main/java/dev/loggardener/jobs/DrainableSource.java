@@ -1,0 +1,208 @@
+package dev.loggardener.jobs;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.DelegateCoder;
+import org.apache.beam.sdk.io.UnboundedSource;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.joda.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An unbounded source that reads another one until its {@link LocalDrain} is requested, then
+ * reports no more input and a watermark at the end of time, so that every open window fires and the
+ * runner finishes the pipeline once everything read has been written.
+ *
+ * <p>A read that fails (the broker unreachable) is not an end of input: it is logged once when it
+ * starts failing and once when it recovers, counted in the drain's failure count, and reported to
+ * the runner as "nothing to read yet", so the pipeline keeps its state and resumes when the broker
+ * answers again.
+ *
+ * @param <T> the element type
+ * @param <C> the checkpoint type of the wrapped source, unchanged
+ */
+final class DrainableSource<T, C extends UnboundedSource.CheckpointMark>
+    extends UnboundedSource<T, DrainableSource.Checkpoint<C>> {
+  private static final long serialVersionUID = 1L;
+  private static final Logger LOG = LoggerFactory.getLogger(DrainableSource.class);
+
+  private final UnboundedSource<T, C> source;
+  private final String drainId;
+
+  DrainableSource(UnboundedSource<T, C> source, String drainId) {
+    this.source = source;
+    this.drainId = drainId;
+  }
+
+  @Override
+  public List<DrainableSource<T, C>> split(int desiredNumSplits, PipelineOptions options)
+      throws Exception {
+    List<DrainableSource<T, C>> splits = new ArrayList<>();
+    for (UnboundedSource<T, C> split : source.split(desiredNumSplits, options)) {
+      splits.add(new DrainableSource<>(split, drainId));
+    }
+    return splits;
+  }
+
+  @Override
+  public UnboundedReader<T> createReader(PipelineOptions options, Checkpoint<C> checkpointMark)
+      throws IOException {
+    return new Reader<>(
+        this, source.createReader(options, checkpointMark == null ? null : checkpointMark.mark));
+  }
+
+  @Override
+  public Coder<Checkpoint<C>> getCheckpointMarkCoder() {
+    return DelegateCoder.of(
+        source.getCheckpointMarkCoder(), checkpoint -> checkpoint.mark, Checkpoint::new);
+  }
+
+  /**
+   * The wrapped source's checkpoint. Finalizing it acknowledges what was read; when that fails (the
+   * broker unreachable, or restarted and no longer knowing the messages), the failure is logged and
+   * the messages are left to be redelivered, as with any acknowledgement that is lost:
+   * deduplication drops the copies. Failing the pipeline instead would lose every entry it holds.
+   *
+   * @param <C> the wrapped checkpoint type
+   */
+  static final class Checkpoint<C extends UnboundedSource.CheckpointMark>
+      implements UnboundedSource.CheckpointMark {
+    private final C mark;
+
+    Checkpoint(C mark) {
+      this.mark = mark;
+    }
+
+    @Override
+    public void finalizeCheckpoint() {
+      try {
+        mark.finalizeCheckpoint();
+      } catch (IOException e) {
+        LOG.warn(
+            "acknowledging read messages failed; they will be delivered again and dropped as"
+                + " duplicates while their windows are open: {}",
+            e.toString());
+      }
+    }
+  }
+
+  @Override
+  public boolean requiresDeduping() {
+    return source.requiresDeduping();
+  }
+
+  @Override
+  public Coder<T> getOutputCoder() {
+    return source.getOutputCoder();
+  }
+
+  @Override
+  public void validate() {
+    source.validate();
+  }
+
+  private static final class Reader<T, C extends UnboundedSource.CheckpointMark>
+      extends UnboundedReader<T> {
+    private final DrainableSource<T, C> source;
+    private final UnboundedReader<T> reader;
+    private final LocalDrain drain;
+    private int drainedReads;
+    private boolean started;
+
+    Reader(DrainableSource<T, C> source, UnboundedReader<T> reader) {
+      this.source = source;
+      this.reader = reader;
+      this.drain = LocalDrain.of(source.drainId);
+    }
+
+    @Override
+    public boolean start() throws IOException {
+      return next();
+    }
+
+    @Override
+    public boolean advance() throws IOException {
+      return next();
+    }
+
+    private boolean next() throws IOException {
+      if (drain.requested()) {
+        drainedReads++;
+        return false;
+      }
+      try {
+        boolean available = started ? reader.advance() : reader.start();
+        started = true;
+        drain.readAnswered();
+        return available;
+      } catch (IOException e) {
+        // The first call counts as started either way: the wrapped reader's start() only reads.
+        started = true;
+        if (drain.readFailed()) {
+          LOG.warn("reading the input failed; retrying until it answers: {}", e.toString());
+        }
+        return false;
+      }
+    }
+
+    @Override
+    public T getCurrent() throws NoSuchElementException {
+      return reader.getCurrent();
+    }
+
+    @Override
+    public Instant getCurrentTimestamp() throws NoSuchElementException {
+      return reader.getCurrentTimestamp();
+    }
+
+    @Override
+    public byte[] getCurrentRecordId() throws NoSuchElementException {
+      return reader.getCurrentRecordId();
+    }
+
+    @Override
+    public Instant getWatermark() {
+      // The end of time only from the second empty read of a drain on: the DirectRunner finalizes a
+      // checkpoint taken at the end of time once more when the next read finds nothing, and a
+      // Pub/Sub checkpoint cannot be finalized twice. So the read that ends a bundle early keeps
+      // the watermark, and the next one, which starts empty, ends the input.
+      if (drainedReads >= 2) {
+        return BoundedWindow.TIMESTAMP_MAX_VALUE;
+      }
+      Instant watermark = reader.getWatermark();
+      drain.observeWatermark(watermark.getMillis());
+      return watermark;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the wrapped source's reader makes the wrapped source's marks
+    public CheckpointMark getCheckpointMark() {
+      return new Checkpoint<>((C) reader.getCheckpointMark());
+    }
+
+    @Override
+    public UnboundedSource<T, ?> getCurrentSource() {
+      return source;
+    }
+
+    @Override
+    public long getSplitBacklogBytes() {
+      return reader.getSplitBacklogBytes();
+    }
+
+    @Override
+    public long getTotalBacklogBytes() {
+      return reader.getTotalBacklogBytes();
+    }
+
+    @Override
+    public void close() throws IOException {
+      reader.close();
+    }
+  }
+}
