@@ -34,8 +34,8 @@ import org.apache.beam.sdk.values.PCollection;
  * <ul>
  *   <li>EARLY panes, every {@code earlyFiringDelay} of processing time after a pane's first entry,
  *       when that delay is not zero;
- *   <li>one ON_TIME pane when the watermark passes the end of the window (bounded input: at the end
- *       of the input);
+ *   <li>one ON_TIME pane, unless early panes took every entry, when the watermark passes the end of
+ *       the window (bounded input: at the end of the input);
  *   <li>a LATE pane for each late entry within the allowed lateness.
  * </ul>
  *
@@ -97,6 +97,9 @@ public final class AggregateByFingerprint
                     .triggering(trigger())
                     .withAllowedLateness(
                         settings.allowedLateness().plus(settings.tooLateRetention()))
+                    // With early panes the on-time pane can be empty (the early ones took every
+                    // entry); a row of no entries is not a count, and the combine refuses one.
+                    .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
                     .discardingFiredPanes())
             .apply("KeyByFingerprint", ParDo.of(new KeyByFingerprintFn(settings.windowSize())))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), IssueObservationCoder.of()))
