@@ -46,11 +46,19 @@ public final class PubsubEmulator implements AutoCloseable {
 
   /** Starts the emulator and waits until it answers. */
   public static PubsubEmulator start() throws IOException, InterruptedException {
-    Path jar = emulatorJar(sdkRoot());
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
+    return start(port);
+  }
+
+  /**
+   * Starts an emulator on {@code port}, e.g. again after {@link #close()}; it starts empty, as the
+   * emulator keeps no state on disk.
+   */
+  public static PubsubEmulator start(int port) throws IOException, InterruptedException {
+    Path jar = emulatorJar(sdkRoot());
     Path log = Files.createTempFile("pubsub-emulator", ".log");
     Process process =
         new ProcessBuilder("java", "-jar", jar.toString(), "--host=127.0.0.1", "--port=" + port)
@@ -60,6 +68,11 @@ public final class PubsubEmulator implements AutoCloseable {
     PubsubEmulator emulator = new PubsubEmulator(process, port, log);
     emulator.awaitReady();
     return emulator;
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return port;
   }
 
   /** The root URL for {@code --pubsubRootUrl}. */
@@ -93,13 +106,26 @@ public final class PubsubEmulator implements AutoCloseable {
     send("PUT", "/v1/projects/" + project + "/topics/" + topic, "{}");
   }
 
-  /** Creates a pull subscription on a topic. */
+  /** Creates a pull subscription on a topic, with a 10 s ack deadline. */
   public void createSubscription(String project, String subscription, String topic)
+      throws IOException, InterruptedException {
+    createSubscription(project, subscription, topic, 10);
+  }
+
+  /** Creates a pull subscription on a topic with the given ack deadline. */
+  public void createSubscription(
+      String project, String subscription, String topic, int ackDeadlineSeconds)
       throws IOException, InterruptedException {
     send(
         "PUT",
         "/v1/projects/" + project + "/subscriptions/" + subscription,
-        "{\"topic\":\"projects/" + project + "/topics/" + topic + "\",\"ackDeadlineSeconds\":10}");
+        "{\"topic\":\"projects/"
+            + project
+            + "/topics/"
+            + topic
+            + "\",\"ackDeadlineSeconds\":"
+            + ackDeadlineSeconds
+            + "}");
   }
 
   /** Publishes each payload as one message with the given attributes. */

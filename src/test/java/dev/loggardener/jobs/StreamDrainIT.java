@@ -47,9 +47,14 @@ public class StreamDrainIT {
   private static final int ENTRIES = 100;
 
   /**
-   * The subscription's 10 s ack deadline plus a margin: after it, no unacknowledged lease holds.
+   * The subscription's ack deadline. The drain acknowledges each reader's last read only once the
+   * reads have ended, which on a loaded machine can take longer than Pub/Sub's default 10 s; a
+   * lease that lapses first is redelivered to the next run (see RELIABILITY.md).
    */
-  private static final long LEASES_EXPIRED_MILLIS = 12_000;
+  private static final int ACK_DEADLINE_SECONDS = 60;
+
+  /** The ack deadline plus a margin: after it, no unacknowledged lease holds. */
+  private static final long LEASES_EXPIRED_MILLIS = (ACK_DEADLINE_SECONDS + 2) * 1_000L;
 
   @Test(timeout = 600_000)
   public void sigtermDrainsEveryOpenWindowAndAcknowledgesWhatWasRead() throws Exception {
@@ -57,7 +62,7 @@ public class StreamDrainIT {
     Path sample = firstEntries(store.getParent().resolve("sample.jsonl"), ENTRIES);
     try (PubsubEmulator emulator = PubsubEmulator.start()) {
       emulator.createTopic(PROJECT, "logs");
-      emulator.createSubscription(PROJECT, SUBSCRIPTION, "logs");
+      emulator.createSubscription(PROJECT, SUBSCRIPTION, "logs", ACK_DEADLINE_SECONDS);
       // The store exists before the stream starts, as after an earlier run, so that it can be read
       // at any time while the stream runs.
       DuckDbStore.open(store).close();

@@ -120,9 +120,12 @@ final class StreamProcess implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** Sends SIGTERM, as {@code kill} or a service manager would. */
+  /**
+   * Sends SIGTERM, as {@code kill} or a service manager would. Through the process handle: {@link
+   * Process#destroy()} would also close this end of the process's stderr and lose its last lines.
+   */
   void terminate() {
-    process.destroy();
+    process.toHandle().destroy();
   }
 
   boolean isAlive() {
