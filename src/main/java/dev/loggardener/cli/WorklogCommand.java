@@ -135,9 +135,18 @@ public final class WorklogCommand implements Command {
   /** Like {@link #writeLocal(Path, Path, Clock)}, in the given format. */
   public static Worklog writeLocal(Path store, Path out, WorklogJob.Format format, Clock clock)
       throws Exception {
+    Period period;
     try (IssueWindowSource source = DuckDbIssueWindowSource.open(store)) {
-      Period period =
+      period =
           Period.hoursEnding(hourCeiling(source.latestWindowEnd().orElse(clock.instant())), 24);
+    }
+    return writeLocal(store, out, format, clock, period);
+  }
+
+  /** The worklog of the given period of a local store, with the shipped rules. */
+  public static Worklog writeLocal(
+      Path store, Path out, WorklogJob.Format format, Clock clock, Period period) throws Exception {
+    try (IssueWindowSource source = DuckDbIssueWindowSource.open(store)) {
       return WorklogJob.run(
           source,
           period,
@@ -148,7 +157,7 @@ public final class WorklogCommand implements Command {
     }
   }
 
-  private static Instant hourCeiling(Instant instant) {
+  static Instant hourCeiling(Instant instant) {
     Instant floor = instant.truncatedTo(ChronoUnit.HOURS);
     return floor.equals(instant) ? instant : floor.plus(1, ChronoUnit.HOURS);
   }
@@ -185,7 +194,7 @@ public final class WorklogCommand implements Command {
     return Period.hoursEnding(end, length);
   }
 
-  private static Instant instant(String flag, String text) throws Flags.UsageException {
+  static Instant instant(String flag, String text) throws Flags.UsageException {
     try {
       return OffsetDateTime.parse(text.trim()).toInstant();
     } catch (DateTimeParseException e) {
