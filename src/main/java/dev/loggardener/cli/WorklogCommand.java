@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -77,6 +78,12 @@ public final class WorklogCommand implements Command {
             "Categories with a full section; the rest are one-line rows.",
             String.valueOf(WorklogSettings.DEFAULT_MAX_DETAILED))
         .option(
+            "revision-look-back-hours",
+            "N",
+            "A revision that carries 90 % of a problem is suspect when it started logging within"
+                + " the period or this many hours before it (at most the period's length).",
+            "0")
+        .option(
             "project",
             "ID",
             "Only the entries of this Google Cloud project (default: every project in the store).",
@@ -96,12 +103,19 @@ public final class WorklogCommand implements Command {
     if (maxDetailed < 0 || maxDetailed > 10_000) {
       throw new Flags.UsageException("--max-detailed must be between 0 and 10000");
     }
+    long lookBackHours = flags.getLong("revision-look-back-hours").orElseThrow();
+    if (lookBackHours < 0 || lookBackHours > 24L * 366) {
+      throw new Flags.UsageException("--revision-look-back-hours must be between 0 and 8784");
+    }
     WorklogRules rules =
         flags
             .get("rules")
             .map(f -> WorklogRules.load(Paths.get(f)))
             .orElseGet(WorklogRules::loadDefault);
-    WorklogSettings settings = WorklogSettings.defaults(rules).withMaxDetailed((int) maxDetailed);
+    WorklogSettings settings =
+        WorklogSettings.defaults(rules)
+            .withMaxDetailed((int) maxDetailed)
+            .withRevisionLookBack(Duration.ofHours(lookBackHours));
     String project = flags.get("project").orElse(null);
     if (project != null && project.isBlank()) {
       throw new Flags.UsageException("--project must not be empty");

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * <p>A revision's first entry is the earliest {@code first_seen} of the panes naming it among the
  * rows read (the period and the one before it), across every fingerprint of its service. Panes are
  * one window long, so this and the category's first entry in the revision are known to about one
- * window. Pure and deterministic.
+ * window. The look-back is capped at the period's length, since only the period before is read.
+ * Pure and deterministic.
  */
 final class RevisionAnalyzer {
   /** Share of a category's entries from one new revision from which that revision is suspect. */
@@ -36,7 +37,7 @@ final class RevisionAnalyzer {
   RevisionAnalyzer(
       List<IssueWindow> current, List<IssueWindow> previous, Period period, Duration lookBack) {
     this.period = period;
-    this.lookBack = lookBack;
+    this.lookBack = lookBack.compareTo(period.length()) > 0 ? period.length() : lookBack;
     for (IssueWindow row : current) {
       currentByFingerprint
           .computeIfAbsent(row.identity().fingerprint(), k -> new ArrayList<>())

@@ -236,6 +236,48 @@ class ProblemsAndEvidenceTest {
   }
 
   @Test
+  void countsARevisionAsNewOnlyWithinTheLookBack() {
+    List<Map<String, Object>> current = new ArrayList<>();
+    List<Map<String, Object>> previous = new ArrayList<>();
+    previous.add(
+        new ExampleRows.Row("traffic-old", "INFO", "Served", "Served")
+            .logger("web")
+            .versions(OLD)
+            .pane(50, "2026-11-27T00:00:10Z"));
+    previous.add(
+        new ExampleRows.Row("traffic-bad", "INFO", "Served ok", "Served ok")
+            .logger("web2")
+            .versions(BAD)
+            .pane(50, "2026-11-27T06:00:10Z"));
+    for (int minute = 0; minute < 19; minute++) {
+      current.add(
+          new ExampleRows.Row("regression", "ERROR", "Null basket", "Null basket")
+              .logger("basket")
+              .versions(BAD)
+              .pane(1, String.format("2026-11-28T08:%02d:05Z", minute)));
+    }
+    current.add(
+        new ExampleRows.Row("regression", "ERROR", "Null basket", "Null basket")
+            .logger("basket")
+            .versions(OLD)
+            .pane(1, "2026-11-28T09:30:05Z"));
+    RevisionAnalyzer withoutLookBack =
+        new RevisionAnalyzer(rows(current), rows(previous), ExampleRows.PERIOD, Duration.ZERO);
+    RevisionAnalyzer withLookBack =
+        new RevisionAnalyzer(
+            rows(current), rows(previous), ExampleRows.PERIOD, Duration.ofHours(12));
+    List<FingerprintSummary> members =
+        FingerprintSummarizer.summarize(rows(current), ExampleRows.PERIOD);
+
+    assertThat(withoutLookBack.evidence(members, 20).suspect()).isNull();
+    assertThat(withLookBack.evidence(members, 20).suspect().revision()).isEqualTo(BAD);
+  }
+
+  private static List<IssueWindow> rows(List<Map<String, Object>> columns) {
+    return columns.stream().map(IssueWindow::fromColumns).toList();
+  }
+
+  @Test
   void namesNoSuspectForARegressionSpreadOverAllRevisions() {
     List<Map<String, Object>> rows = new ArrayList<>(traffic());
     for (int hour = 8; hour < 12; hour++) {
@@ -281,8 +323,7 @@ class ProblemsAndEvidenceTest {
     assertThat(failing.routeFailure())
         .isEqualTo(new RouteFailure("GET /cart/<NUM> <STATUS>", ExampleRows.BACKEND, 219, 3_286));
     assertThat(failing.routeFailure().percent()).isEqualTo("6.7 %");
-    assertThat(failing.impact())
-        .startsWith("219 of 3,286 requests to the route failed (5xx, 6.7 %)");
+    assertThat(failing.impact()).contains("219 of 3,286 requests to the route failed (5xx, 6.7 %)");
     assertThat(MarkdownRenderer.render(worklog))
         .contains(
             "- **Failing route:** 219 of 3,286 `GET /cart/<NUM> <STATUS>` requests returned 5xx,"
