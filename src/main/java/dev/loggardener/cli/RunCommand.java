@@ -44,7 +44,7 @@ public final class RunCommand implements Command {
             .option(
                 "worklog",
                 "FILE",
-                "Where to write the worklog of the last 24 hours of data, as Markdown; the JSON"
+                "Where to write the worklog of the period, as Markdown; the JSON"
                     + " goes beside it with the extension .json.",
                 "./worklog.md")
             .option("rules", "FILE", "Normalization rules replacing the built-in ones.", null)
