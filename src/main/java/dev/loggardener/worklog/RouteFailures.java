@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * route. Only fingerprints whose entries carry an HTTP status count.
  */
 final class RouteFailures {
-  /** A status code standing alone in a template, as request logs print it. */
-  private static final Pattern STATUS = Pattern.compile("(?<![\\w/.-])[1-5]\\d\\d(?![\\w/.-])");
+  /** A status code or class ({@code 503}, {@code 5xx}) standing alone in a template. */
+  private static final Pattern STATUS = Pattern.compile("(?<![\\w/.-])[1-5](\\d\\d|xx)(?![\\w/.-])");
 
   private final Map<String, long[]> byRoute = new TreeMap<>();
 
