@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  */
 final class RouteFailures {
   /** A status code or class ({@code 503}, {@code 5xx}) standing alone in a template. */
-  private static final Pattern STATUS = Pattern.compile("(?<![\\w/.-])[1-5](\\d\\d|xx)(?![\\w/.-])");
+  private static final Pattern STATUS =
+      Pattern.compile("(?<![\\w/.-])[1-5](\\d\\d|xx)(?![\\w/.-])");
 
   private final Map<String, long[]> byRoute = new TreeMap<>();
 
