@@ -5,6 +5,7 @@ locals {
     new_issues_this_week     = "Fingerprints first seen in the last 7 days."
     top_issues_by_volume     = "Fingerprints ranked by entries over the last 7 days."
     fingerprint_catalog      = "One row per fingerprint: template, rule-set version, first and last seen."
+    revision_shares          = "Per day, the revisions each fingerprint occurs in, their share and the suspect."
   }
 }
 

@@ -26,7 +26,8 @@ SELECT
   examples,
   versions,
   source_locations,
-  trace_ids
+  trace_ids,
+  http_status_classes
 FROM issue_windows
 WHERE window_start >= @from
   AND window_start < @to

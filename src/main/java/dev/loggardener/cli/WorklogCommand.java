@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -77,6 +78,12 @@ public final class WorklogCommand implements Command {
             "Categories with a full section; the rest are one-line rows.",
             String.valueOf(WorklogSettings.DEFAULT_MAX_DETAILED))
         .option(
+            "revision-look-back-hours",
+            "N",
+            "A revision that carries 90 % of a problem is suspect when it started logging within"
+                + " the period or this many hours before it (at most the period's length).",
+            "0")
+        .option(
             "project",
             "ID",
             "Only the entries of this Google Cloud project (default: every project in the store).",
@@ -96,12 +103,19 @@ public final class WorklogCommand implements Command {
     if (maxDetailed < 0 || maxDetailed > 10_000) {
       throw new Flags.UsageException("--max-detailed must be between 0 and 10000");
     }
+    long lookBackHours = flags.getLong("revision-look-back-hours").orElseThrow();
+    if (lookBackHours < 0 || lookBackHours > 24L * 366) {
+      throw new Flags.UsageException("--revision-look-back-hours must be between 0 and 8784");
+    }
     WorklogRules rules =
         flags
             .get("rules")
             .map(f -> WorklogRules.load(Paths.get(f)))
             .orElseGet(WorklogRules::loadDefault);
-    WorklogSettings settings = WorklogSettings.defaults(rules).withMaxDetailed((int) maxDetailed);
+    WorklogSettings settings =
+        WorklogSettings.defaults(rules)
+            .withMaxDetailed((int) maxDetailed)
+            .withRevisionLookBack(Duration.ofHours(lookBackHours));
     String project = flags.get("project").orElse(null);
     if (project != null && project.isBlank()) {
       throw new Flags.UsageException("--project must not be empty");
@@ -135,9 +149,18 @@ public final class WorklogCommand implements Command {
   /** Like {@link #writeLocal(Path, Path, Clock)}, in the given format. */
   public static Worklog writeLocal(Path store, Path out, WorklogJob.Format format, Clock clock)
       throws Exception {
+    Period period;
     try (IssueWindowSource source = DuckDbIssueWindowSource.open(store)) {
-      Period period =
+      period =
           Period.hoursEnding(hourCeiling(source.latestWindowEnd().orElse(clock.instant())), 24);
+    }
+    return writeLocal(store, out, format, clock, period);
+  }
+
+  /** The worklog of the given period of a local store, with the shipped rules. */
+  public static Worklog writeLocal(
+      Path store, Path out, WorklogJob.Format format, Clock clock, Period period) throws Exception {
+    try (IssueWindowSource source = DuckDbIssueWindowSource.open(store)) {
       return WorklogJob.run(
           source,
           period,
@@ -148,7 +171,7 @@ public final class WorklogCommand implements Command {
     }
   }
 
-  private static Instant hourCeiling(Instant instant) {
+  static Instant hourCeiling(Instant instant) {
     Instant floor = instant.truncatedTo(ChronoUnit.HOURS);
     return floor.equals(instant) ? instant : floor.plus(1, ChronoUnit.HOURS);
   }
@@ -185,7 +208,7 @@ public final class WorklogCommand implements Command {
     return Period.hoursEnding(end, length);
   }
 
-  private static Instant instant(String flag, String text) throws Flags.UsageException {
+  static Instant instant(String flag, String text) throws Flags.UsageException {
     try {
       return OffsetDateTime.parse(text.trim()).toInstant();
     } catch (DateTimeParseException e) {

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
@@ -78,6 +80,8 @@ public final class LocalRun {
    * @param rows stored issue_windows rows
    * @param fingerprints distinct stored fingerprints
    * @param deadLetters stored dead letters
+   * @param earliest the earliest event time in the input, or null when no entry has one
+   * @param latest the latest event time in the input, or null when no entry has one
    */
   public record Accounting(
       long read,
@@ -88,7 +92,9 @@ public final class LocalRun {
       long aggregated,
       long rows,
       long fingerprints,
-      long deadLetters) {
+      long deadLetters,
+      Instant earliest,
+      Instant latest) {
     /** Whether every entry read is accounted for exactly once. */
     public boolean balanced() {
       return read == aggregated + deadLetters + duplicates
@@ -145,7 +151,19 @@ public final class LocalRun {
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the local run ended in state " + state);
       }
-      return accounting(result, settings.store());
+      Instant earliest =
+          plan.stream()
+              .map(ExportPlan.Slice::earliest)
+              .filter(Objects::nonNull)
+              .min(Instant::compareTo)
+              .orElse(null);
+      Instant latest =
+          plan.stream()
+              .map(ExportPlan.Slice::latest)
+              .filter(Objects::nonNull)
+              .max(Instant::compareTo)
+              .orElse(null);
+      return accounting(result, settings.store(), earliest, latest);
     } finally {
       deleteSpools(spoolDirectory);
     }
@@ -239,7 +257,8 @@ public final class LocalRun {
         rows);
   }
 
-  private static Accounting accounting(PipelineResult result, Path file) throws SQLException {
+  private static Accounting accounting(
+      PipelineResult result, Path file, Instant earliest, Instant latest) throws SQLException {
     try (DuckDbStore store = DuckDbStore.open(file);
         Statement statement = store.connection().createStatement()) {
       long aggregated;
@@ -268,7 +287,9 @@ public final class LocalRun {
           aggregated,
           rows,
           fingerprints,
-          deadLetters);
+          deadLetters,
+          earliest,
+          latest);
     }
   }
 

@@ -60,6 +60,7 @@ public final class ExportPlan {
    * @param layout how the slice's bytes hold its entries
    * @param entries how many entries the slice holds
    * @param earliest the earliest event time of its entries, or null when none has one
+   * @param latest the latest event time of its entries, or null when none has one
    */
   public record Slice(
       String file,
@@ -69,7 +70,8 @@ public final class ExportPlan {
       long to,
       Layout layout,
       long entries,
-      Instant earliest)
+      Instant earliest,
+      Instant latest)
       implements Serializable {
     public Slice {
       if (file == null
@@ -215,7 +217,15 @@ public final class ExportPlan {
     for (long from = 0; from < size; from += sliceBytes) {
       slices.add(
           new Slice(
-              name, size, name, from, Math.min(size, from + sliceBytes), Layout.LINES, 0, null));
+              name,
+              size,
+              name,
+              from,
+              Math.min(size, from + sliceBytes),
+              Layout.LINES,
+              0,
+              null,
+              null));
     }
     return slices;
   }
@@ -223,6 +233,7 @@ public final class ExportPlan {
   private static Slice scan(Slice slice, Function<byte[], Optional<Instant>> eventTime) {
     long entries = 0;
     Instant earliest = null;
+    Instant latest = null;
     try {
       Entries open = slice.open();
       try (ExportReader reader = open.reader()) {
@@ -231,6 +242,9 @@ public final class ExportPlan {
           Optional<Instant> time = eventTime.apply(reader.next());
           if (time.isPresent() && (earliest == null || time.get().isBefore(earliest))) {
             earliest = time.get();
+          }
+          if (time.isPresent() && (latest == null || time.get().isAfter(latest))) {
+            latest = time.get();
           }
         }
       }
@@ -245,6 +259,7 @@ public final class ExportPlan {
         slice.to(),
         slice.layout(),
         entries,
-        earliest);
+        earliest,
+        latest);
   }
 }

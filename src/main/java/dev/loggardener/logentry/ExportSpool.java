@@ -50,26 +50,31 @@ final class ExportSpool {
       long from = 0;
       long entriesInSlice = 0;
       Instant earliest = null;
+      Instant latest = null;
       while (entries.hasNext()) {
         byte[] entry = entries.next();
         Optional<Instant> time = eventTime.apply(entry);
         if (time.isPresent() && (earliest == null || time.get().isBefore(earliest))) {
           earliest = time.get();
         }
+        if (time.isPresent() && (latest == null || time.get().isAfter(latest))) {
+          latest = time.get();
+        }
         out.writeInt(entry.length);
         out.write(entry);
         written += Integer.BYTES + entry.length;
         entriesInSlice++;
         if (written - from >= sliceBytes) {
-          cuts.add(new Cut(from, written, entriesInSlice, earliest));
+          cuts.add(new Cut(from, written, entriesInSlice, earliest, latest));
           readBytes.accept(in.takeCount());
           from = written;
           entriesInSlice = 0;
           earliest = null;
+          latest = null;
         }
       }
       if (entriesInSlice > 0) {
-        cuts.add(new Cut(from, written, entriesInSlice, earliest));
+        cuts.add(new Cut(from, written, entriesInSlice, earliest, latest));
       }
       readBytes.accept(in.takeCount());
     }
@@ -84,12 +89,13 @@ final class ExportSpool {
               cut.to(),
               ExportPlan.Layout.FRAMES,
               cut.entries(),
-              cut.earliest()));
+              cut.earliest(),
+              cut.latest()));
     }
     return slices;
   }
 
-  private record Cut(long from, long to, long entries, Instant earliest) {}
+  private record Cut(long from, long to, long entries, Instant earliest, Instant latest) {}
 
   /** Counts the bytes read from the export itself, before any decompression. */
   private static final class CountingInputStream extends FilterInputStream {

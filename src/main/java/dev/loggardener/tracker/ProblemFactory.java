@@ -37,7 +37,7 @@ public final class ProblemFactory {
   public static List<Problem> problems(Worklog worklog) {
     List<Problem> problems = new ArrayList<>();
     for (Category c : worklog.categories()) {
-      if (c.priority() == Priority.P0 || c.priority() == Priority.P1) {
+      if (c.problem() && (c.priority() == Priority.P0 || c.priority() == Priority.P1)) {
         problems.add(problem(worklog, c));
       }
     }

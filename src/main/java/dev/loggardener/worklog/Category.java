@@ -5,10 +5,11 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * One issue category of a worklog: fingerprints that describe one problem, with their priority,
- * trend and the rule that applied.
+ * One issue category of a worklog: fingerprints that describe one kind of log activity, with their
+ * priority, trend and the rule that applied. A category is a problem or routine activity.
  *
- * @param number rank in the worklog, from 1
+ * @param number rank in the worklog, from 1: problems first, most urgent first, then routine
+ *     activity, most entries first
  * @param id stable id: the first 12 hex digits of the primary fingerprint
  * @param primary the most severe, then most frequent member; its message leads the section
  * @param related the other members, most severe and frequent first
@@ -17,6 +18,13 @@ import java.util.stream.Stream;
  * @param change signed change in percent against the previous period, or null
  * @param rule the id of the rule that applied, or null
  * @param tracker the tracker issue from the rule, or the one the tracker step filed, or null
+ * @param problem whether it is a problem: WARNING or worse, matched by a rule, or anomalous (new
+ *     against a baseline, or rising sharply); otherwise it is routine activity
+ * @param problemReasons why it is a problem; empty for routine activity
+ * @param titleIsTemplate whether the title is the primary template (shown as code) rather than a
+ *     rule's title
+ * @param revisions the revisions its entries come from, with a suspect when one stands out
+ * @param routeFailure the failure share of its request route, or null when it is no request log
  */
 public record Category(
     int number,
@@ -38,7 +46,12 @@ public record Category(
     String impact,
     boolean expected,
     String rule,
-    WorklogRule.Tracker tracker) {
+    WorklogRule.Tracker tracker,
+    boolean problem,
+    List<String> problemReasons,
+    boolean titleIsTemplate,
+    RevisionEvidence revisions,
+    RouteFailure routeFailure) {
   public Category {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(title, "title");
@@ -53,6 +66,38 @@ public record Category(
     loggers = List.copyOf(loggers);
     related = List.copyOf(related);
     links = List.copyOf(links);
+    problemReasons = List.copyOf(problemReasons);
+    Objects.requireNonNull(revisions, "revisions");
+  }
+
+  /** The same category with another rank. */
+  public Category numbered(int rank) {
+    return new Category(
+        rank,
+        id,
+        title,
+        priority,
+        priorityReasons,
+        severities,
+        total,
+        previousTotal,
+        trend,
+        change,
+        hourly,
+        services,
+        loggers,
+        primary,
+        related,
+        links,
+        impact,
+        expected,
+        rule,
+        tracker,
+        problem,
+        problemReasons,
+        titleIsTemplate,
+        revisions,
+        routeFailure);
   }
 
   /** All members, primary first. */
@@ -82,6 +127,11 @@ public record Category(
         impact,
         expected,
         rule,
-        value);
+        value,
+        problem,
+        problemReasons,
+        titleIsTemplate,
+        revisions,
+        routeFailure);
   }
 }

@@ -61,6 +61,7 @@ public final class FingerprintSummarizer {
     Map<String, Long> exceptions = new TreeMap<>();
     Map<String, Long> messages = new TreeMap<>();
     Map<String, IssueWindow.SourceLocation> locations = new TreeMap<>();
+    Map<String, Long> statuses = new TreeMap<>();
     String template = null;
     for (IssueWindow pane : panes) {
       total += pane.entryCount();
@@ -83,6 +84,7 @@ public final class FingerprintSummarizer {
       services.add(identity.service());
       versions.addAll(pane.versions());
       traces.addAll(pane.traceIds());
+      pane.httpStatusClasses().forEach((k, v) -> statuses.merge(k, v, Long::sum));
       count(loggers, identity.logger(), pane.entryCount());
       count(exceptions, identity.exceptionType(), pane.entryCount());
       for (IssueWindow.Example example : pane.examples()) {
@@ -122,7 +124,8 @@ public final class FingerprintSummarizer {
         locations.values().stream().limit(MAX_LISTED).toList(),
         mostFrequent(exceptions).orElse(null),
         List.copyOf(traces),
-        List.copyOf(occurrences));
+        List.copyOf(occurrences),
+        statuses);
   }
 
   private static void count(Map<String, Long> counts, String key, long by) {

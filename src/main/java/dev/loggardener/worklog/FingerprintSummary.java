@@ -2,6 +2,7 @@ package dev.loggardener.worklog;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param message one representative redacted message (the most frequent example, else the template)
  * @param occurrences every known occurrence time (examples, first and last seen of each pane),
  *     sorted, used to find fingerprints that fire together
+ * @param httpStatusClasses entries per HTTP status class ({@code 2xx}, {@code 5xx}, …); empty for
+ *     entries that are not request logs
  */
 public record FingerprintSummary(
     String fingerprint,
@@ -33,7 +36,8 @@ public record FingerprintSummary(
     List<IssueWindow.SourceLocation> sourceLocations,
     String exceptionType,
     List<String> traceIds,
-    List<Instant> occurrences) {
+    List<Instant> occurrences,
+    Map<String, Long> httpStatusClasses) {
   public FingerprintSummary {
     Objects.requireNonNull(fingerprint, "fingerprint");
     Objects.requireNonNull(template, "template");
@@ -45,6 +49,7 @@ public record FingerprintSummary(
     sourceLocations = List.copyOf(sourceLocations);
     traceIds = List.copyOf(traceIds);
     occurrences = List.copyOf(occurrences);
+    httpStatusClasses = Map.copyOf(httpStatusClasses);
   }
 
   /** The primary service (first in sorted order). */

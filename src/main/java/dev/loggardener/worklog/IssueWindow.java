@@ -7,11 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One row of the {@code issue_windows} table as the worklog reads it: the counts of one fingerprint
  * in one event-time window pane. Panes discard, so summing {@link #entryCount} over rows gives
  * totals.
+ *
+ * @param versions distinct revisions or versions of the pane's entries (bounded); a pane with one
+ *     version attributes all its entries to it
+ * @param httpStatusClasses entries per HTTP status class such as {@code 5xx}, for request logs
  */
 public record IssueWindow(
     Instant windowStart,
@@ -25,7 +30,8 @@ public record IssueWindow(
     List<Example> examples,
     List<String> versions,
     List<SourceLocation> sourceLocations,
-    List<String> traceIds) {
+    List<String> traceIds,
+    Map<String, Long> httpStatusClasses) {
 
   /** One redacted example message with its timestamp and bare trace id. */
   public record Example(String message, Instant timestamp, String trace) {
@@ -58,6 +64,7 @@ public record IssueWindow(
     versions = List.copyOf(versions);
     sourceLocations = List.copyOf(sourceLocations);
     traceIds = List.copyOf(traceIds);
+    httpStatusClasses = Map.copyOf(httpStatusClasses);
   }
 
   /**
@@ -91,7 +98,17 @@ public record IssueWindow(
                         s.get("line") == null ? null : number(s.get("line")),
                         (String) s.get("function")))
             .toList(),
-        strings(row.get("trace_ids")));
+        strings(row.get("trace_ids")),
+        statusClasses(row.get("http_status_classes")));
+  }
+
+  private static Map<String, Long> statusClasses(Object value) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (Map<?, ?> status : records(value)) {
+      counts.merge(
+          (String) status.get("status_class"), number(status.get("entry_count")), Long::sum);
+    }
+    return counts;
   }
 
   private static Instant instant(Object value) {

@@ -51,6 +51,17 @@ public interface IssueWindowSource extends AutoCloseable {
     return firstSeen;
   }
 
+  /**
+   * The start of the earliest stored window, or empty when the table is empty: the worklog has a
+   * baseline only when this lies before its period.
+   */
+  default Optional<Instant> earliestWindowStart() throws Exception {
+    return query("earliest_window.sql", null).stream()
+        .map(row -> (Instant) row.get("earliest_window_start"))
+        .filter(Objects::nonNull)
+        .findFirst();
+  }
+
   /** The end of the latest stored window, or empty when the table is empty. */
   default Optional<Instant> latestWindowEnd() throws Exception {
     return query("latest_window.sql", null).stream()

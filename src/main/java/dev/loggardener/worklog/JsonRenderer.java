@@ -2,6 +2,7 @@ package dev.loggardener.worklog;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import java.util.Locale;
  */
 public final class JsonRenderer {
   /** Version of the JSON format. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /**
    * Trace ids listed per message. A busy fingerprint has a trace per request, thousands a day, and
@@ -45,9 +46,12 @@ public final class JsonRenderer {
     root.addProperty("source", w.source());
     root.addProperty("rules_version", w.rulesVersion());
     root.add("services", strings(w.services()));
+    root.addProperty("baseline", w.baseline());
     JsonObject totals = new JsonObject();
     totals.addProperty("entries", w.totalEntries());
     totals.addProperty("categories", w.categories().size());
+    totals.addProperty("problems", w.problems().size());
+    totals.addProperty("routine", w.routine().size());
     totals.addProperty("critical", w.critical());
     JsonObject byPriority = new JsonObject();
     for (Priority p : Priority.values()) {
@@ -57,9 +61,9 @@ public final class JsonRenderer {
     totals.addProperty("resolved", w.resolved().size());
     root.add("totals", totals);
     JsonArray categories = new JsonArray();
-    int detailed = w.detailed().size();
+    List<Category> detailed = w.detailed();
     for (Category c : w.categories()) {
-      categories.add(category(c, c.number() <= detailed));
+      categories.add(category(c, detailed.contains(c)));
     }
     root.add("categories", categories);
     JsonArray resolved = new JsonArray();
@@ -92,6 +96,8 @@ public final class JsonRenderer {
     o.addProperty("priority", c.priority().name());
     o.addProperty("severity_label", c.priority().label());
     o.addProperty("action", c.priority().action());
+    o.addProperty("problem", c.problem());
+    o.add("problem_reasons", strings(c.problemReasons()));
     o.addProperty("detailed", detailed);
     o.add("severities", strings(c.severities()));
     o.addProperty("total", c.total());
@@ -100,7 +106,8 @@ public final class JsonRenderer {
     o.addProperty("trend_words", c.trend().words());
     o.addProperty("change_percent", c.change());
     o.add("hourly", longs(c.hourly()));
-    o.addProperty("sparkline", Sparkline.of(c.hourly(), MarkdownRenderer.SPARKLINE_WIDTH));
+    o.addProperty("sparkline", MarkdownRenderer.sparkline(c, MarkdownRenderer.SPARKLINE_WIDTH));
+    o.addProperty("sparkline_unit", c.hourly().size() >= 48 ? "day" : "hour");
     o.add("services", strings(c.services()));
     o.add("modules", strings(c.loggers()));
     o.addProperty("impact", c.impact());
@@ -115,6 +122,8 @@ public final class JsonRenderer {
       tracker.addProperty("status", c.tracker().status());
       o.add("tracker", tracker);
     }
+    o.add("revisions", revisions(c.revisions()));
+    o.add("route_failure", routeFailure(c.routeFailure()));
     o.add("priority_reasons", strings(c.priorityReasons()));
     o.add("grouped_by", strings(c.links()));
     JsonArray messages = new JsonArray();
@@ -123,6 +132,53 @@ public final class JsonRenderer {
     }
     o.add("messages", messages);
     return o;
+  }
+
+  private static JsonObject revisions(RevisionEvidence r) {
+    JsonObject o = new JsonObject();
+    JsonArray shares = new JsonArray();
+    for (RevisionEvidence.Share share : r.shares()) {
+      JsonObject item = new JsonObject();
+      item.addProperty("revision", share.revision());
+      item.addProperty("entries", share.entries());
+      item.addProperty("share", rounded(share.share()));
+      shares.add(item);
+    }
+    o.add("shares", shares);
+    o.add("all", strings(r.revisions()));
+    o.addProperty("shared_entries", r.shared());
+    o.addProperty("unknown_entries", r.unknown());
+    if (r.suspect() == null) {
+      o.add("suspect", JsonNull.INSTANCE);
+    } else {
+      JsonObject suspect = new JsonObject();
+      suspect.addProperty("revision", r.suspect().revision());
+      suspect.addProperty("reason", r.suspect().reason());
+      suspect.addProperty("share", rounded(r.suspect().share()));
+      suspect.addProperty("serving_revisions", r.suspect().servingRevisions());
+      suspect.addProperty(
+          "seconds_after_revision_start", r.suspect().afterRevisionStart().getSeconds());
+      o.add("suspect", suspect);
+    }
+    return o;
+  }
+
+  private static JsonElement routeFailure(RouteFailure route) {
+    if (route == null) {
+      return JsonNull.INSTANCE;
+    }
+    JsonObject o = new JsonObject();
+    o.addProperty("route", route.route());
+    o.addProperty("service", route.service());
+    o.addProperty("failed", route.failed());
+    o.addProperty("requests", route.requests());
+    o.addProperty("failure_share", rounded(route.share()));
+    return o;
+  }
+
+  /** Shares with four decimals, so the JSON does not carry binary noise. */
+  private static double rounded(double share) {
+    return Math.round(share * 10_000) / 10_000.0;
   }
 
   private static JsonObject message(FingerprintSummary s, String role) {
@@ -155,6 +211,9 @@ public final class JsonRenderer {
     o.addProperty("exception_type", s.exceptionType());
     o.add("trace_ids", strings(s.traceIds().stream().limit(LISTED_TRACE_IDS).toList()));
     o.addProperty("trace_count", s.traceIds().size());
+    JsonObject statuses = new JsonObject();
+    new java.util.TreeMap<>(s.httpStatusClasses()).forEach(statuses::addProperty);
+    o.add("http_status_classes", statuses);
     return o;
   }
 

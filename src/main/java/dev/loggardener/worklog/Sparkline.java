@@ -25,6 +25,19 @@ public final class Sparkline {
     return out.toString();
   }
 
+  /** Hourly counts summed per day (24 buckets each; the last day may be shorter). */
+  public static List<Long> daily(List<Long> hourly) {
+    List<Long> days = new ArrayList<>();
+    for (int i = 0; i < hourly.size(); i += 24) {
+      long sum = 0;
+      for (int j = i; j < Math.min(hourly.size(), i + 24); j++) {
+        sum += hourly.get(j);
+      }
+      days.add(sum);
+    }
+    return days;
+  }
+
   /** Sums neighbouring buckets so that there are at most {@code width}. */
   static List<Long> fold(List<Long> counts, int width) {
     if (width <= 0) {

@@ -9,8 +9,12 @@ import java.util.Objects;
  * functions of this record.
  *
  * @param projects the projects of the period's entries, most entries first
- * @param categories most urgent first; the first {@code maxDetailed} get a full section
+ * @param categories problems first, most urgent first, then routine activity, most entries first;
+ *     the first {@code maxDetailed} problems get a full section
  * @param resolved fingerprints seen in the previous period and not in this one, most frequent first
+ * @param baseline whether the store holds data from before the period; without it no trend is known
+ *     and nothing is new
+ * @param maxRoutine routine categories listed in the routine-activity table
  */
 public record Worklog(
     List<ProjectEntries> projects,
@@ -23,7 +27,9 @@ public record Worklog(
     int maxDetailed,
     int maxListed,
     List<Category> categories,
-    List<Resolved> resolved) {
+    List<Resolved> resolved,
+    boolean baseline,
+    int maxRoutine) {
 
   /**
    * How many of the period's entries came from one project.
@@ -49,32 +55,52 @@ public record Worklog(
     services = List.copyOf(services);
     categories = List.copyOf(categories);
     resolved = List.copyOf(resolved);
-    if (maxDetailed < 0 || maxListed < 0) {
-      throw new IllegalArgumentException("maxDetailed and maxListed must not be negative");
+    if (maxDetailed < 0 || maxListed < 0 || maxRoutine < 0) {
+      throw new IllegalArgumentException(
+          "maxDetailed, maxListed and maxRoutine must not be negative");
     }
   }
 
-  /** Categories with a full section. */
+  /** The problems, most urgent first. */
+  public List<Category> problems() {
+    return categories.stream().filter(Category::problem).toList();
+  }
+
+  /** Routine activity, most entries first. */
+  public List<Category> routine() {
+    return categories.stream().filter(c -> !c.problem()).toList();
+  }
+
+  /** Problems with a full section. */
   public List<Category> detailed() {
-    return categories.subList(0, Math.min(maxDetailed, categories.size()));
+    List<Category> problems = problems();
+    return problems.subList(0, Math.min(maxDetailed, problems.size()));
   }
 
-  /** Categories shown as one-line rows (at most {@code maxListed}). */
+  /** Problems shown as one-line rows (at most {@code maxListed}). */
   public List<Category> listed() {
-    int from = Math.min(maxDetailed, categories.size());
-    return categories.subList(from, Math.min(categories.size(), from + maxListed));
+    List<Category> problems = problems();
+    int from = Math.min(maxDetailed, problems.size());
+    return problems.subList(from, Math.min(problems.size(), from + maxListed));
   }
 
-  /** Categories neither detailed nor listed; counted in the totals only. */
+  /** Problems neither detailed nor listed; counted in the totals only. */
   public int unlisted() {
-    return categories.size() - detailed().size() - listed().size();
+    return problems().size() - detailed().size() - listed().size();
   }
 
+  /** Routine activity in the routine-activity table, most entries first. */
+  public List<Category> routineListed() {
+    List<Category> routine = routine();
+    return routine.subList(0, Math.min(maxRoutine, routine.size()));
+  }
+
+  /** Problems at the given priority. */
   public long count(Priority priority) {
-    return categories.stream().filter(c -> c.priority() == priority).count();
+    return problems().stream().filter(c -> c.priority() == priority).count();
   }
 
-  /** Categories at P0 or P1. */
+  /** Problems at P0 or P1. */
   public long critical() {
     return count(Priority.P0) + count(Priority.P1);
   }
@@ -92,6 +118,8 @@ public record Worklog(
         maxDetailed,
         maxListed,
         value,
-        resolved);
+        resolved,
+        baseline,
+        maxRoutine);
   }
 }

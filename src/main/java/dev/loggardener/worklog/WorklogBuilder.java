@@ -17,8 +17,13 @@ import java.util.TreeSet;
  *
  * <p>Priority: CRITICAL and above start at P0, ERROR at P1, WARNING at P2, INFO and NOTICE at P3,
  * the rest at P4. A WARNING-or-worse category that is new, back after a quiet spell, rising, or
- * above the high-volume threshold is raised one step. A matching rule then applies: an expected
- * rule sets P4; otherwise its floor and ceiling clamp the result.
+ * above the high-volume threshold is raised one step; without a baseline (nothing stored before the
+ * period) nothing is new, back or rising. A matching rule then applies: an expected rule sets P4;
+ * otherwise its floor and ceiling clamp the result.
+ *
+ * <p>A category is a problem when it is WARNING or worse, a rule matches it, or it is anomalous: an
+ * INFO or DEBUG template new against a baseline, or rising sharply ({@link Trend#sharpRise}).
+ * Everything else is routine activity.
  */
 public final class WorklogBuilder {
   private static final Comparator<FingerprintSummary> MOST_SEVERE_FIRST =
@@ -27,6 +32,7 @@ public final class WorklogBuilder {
           .thenComparing(Comparator.comparingLong(FingerprintSummary::total).reversed())
           .thenComparing(FingerprintSummary::fingerprint);
   private static final int TITLE_LENGTH = 80;
+  private static final long WARNING = 400;
 
   private final WorklogSettings settings;
 
@@ -34,50 +40,44 @@ public final class WorklogBuilder {
     this.settings = settings;
   }
 
-  /** The worklog of {@code current} (rows of {@code period}) against {@code previous}. */
+  /**
+   * The worklog of {@code current} (rows of {@code period}) against {@code previous}.
+   *
+   * @param earliestStored start of the earliest window in the store, or null when it is empty: the
+   *     worklog has a baseline only when this lies before the period
+   */
   public Worklog build(
       Period period,
       List<IssueWindow> current,
       List<IssueWindow> previous,
       Map<String, Instant> firstSeen,
+      Instant earliestStored,
       String source,
       Instant generatedAt) {
+    boolean baseline = earliestStored != null && earliestStored.isBefore(period.from());
     List<FingerprintSummary> summaries = FingerprintSummarizer.summarize(current, period);
     Map<String, Long> previousTotals = FingerprintSummarizer.totals(previous);
-    List<Category> unnumbered = new ArrayList<>();
+    RevisionAnalyzer revisions =
+        new RevisionAnalyzer(current, previous, period, settings.revisionLookBack());
+    RouteFailures routes = new RouteFailures(summaries);
+    List<Category> problems = new ArrayList<>();
+    List<Category> routine = new ArrayList<>();
     for (Categorizer.Group group : Categorizer.group(summaries, settings.rules())) {
-      unnumbered.add(category(group, period, previousTotals, firstSeen));
+      Category c = category(group, period, previousTotals, firstSeen, baseline, revisions, routes);
+      (c.problem() ? problems : routine).add(c);
     }
-    unnumbered.sort(
+    problems.sort(
         Comparator.comparing(Category::priority)
             .thenComparing(c -> -c.primary().maxSeverityNumber())
             .thenComparing(c -> -c.total())
             .thenComparing(Category::id));
+    routine.sort(Comparator.comparing((Category c) -> -c.total()).thenComparing(Category::id));
     List<Category> categories = new ArrayList<>();
-    for (int i = 0; i < unnumbered.size(); i++) {
-      Category c = unnumbered.get(i);
-      categories.add(
-          new Category(
-              i + 1,
-              c.id(),
-              c.title(),
-              c.priority(),
-              c.priorityReasons(),
-              c.severities(),
-              c.total(),
-              c.previousTotal(),
-              c.trend(),
-              c.change(),
-              c.hourly(),
-              c.services(),
-              c.loggers(),
-              c.primary(),
-              c.related(),
-              c.links(),
-              c.impact(),
-              c.expected(),
-              c.rule(),
-              c.tracker()));
+    for (Category c : problems) {
+      categories.add(c.numbered(categories.size() + 1));
+    }
+    for (Category c : routine) {
+      categories.add(c.numbered(categories.size() + 1));
     }
     TreeSet<String> services = new TreeSet<>();
     summaries.forEach(s -> services.addAll(s.services()));
@@ -92,7 +92,9 @@ public final class WorklogBuilder {
         settings.maxDetailed(),
         settings.maxListed(),
         categories,
-        resolved(summaries, previous, period.previous()));
+        resolved(summaries, previous, period.previous()),
+        baseline,
+        settings.maxRoutine());
   }
 
   /** Entries per project, most first; ties in project order, no project last. */
@@ -114,7 +116,10 @@ public final class WorklogBuilder {
       Categorizer.Group group,
       Period period,
       Map<String, Long> previousTotals,
-      Map<String, Instant> firstSeen) {
+      Map<String, Instant> firstSeen,
+      boolean baseline,
+      RevisionAnalyzer revisionAnalyzer,
+      RouteFailures routes) {
     List<FingerprintSummary> members = group.members().stream().sorted(MOST_SEVERE_FIRST).toList();
     FingerprintSummary primary = members.get(0);
     long total = members.stream().mapToLong(FingerprintSummary::total).sum();
@@ -124,7 +129,7 @@ public final class WorklogBuilder {
         members.stream()
             .map(m -> firstSeen.get(m.fingerprint()))
             .anyMatch(t -> t != null && t.isBefore(period.from()));
-    Trend trend = Trend.of(total, previousTotal, seenBefore);
+    Trend trend = Trend.of(total, previousTotal, seenBefore, baseline);
     long[] hourly = new long[period.hourBuckets()];
     for (FingerprintSummary member : members) {
       for (int h = 0; h < hourly.length; h++) {
@@ -137,7 +142,8 @@ public final class WorklogBuilder {
             .min(Comparator.comparingInt(settings.rules().rules()::indexOf));
     List<String> reasons = new ArrayList<>();
     Priority priority = priority(primary, total, trend, rule, reasons);
-    String title = rule.map(WorklogRule::title).orElse(abbreviate(primary.template()));
+    Optional<String> ruleTitle = rule.map(WorklogRule::title);
+    String title = ruleTitle.orElse(abbreviate(primary.template()));
     LinkedHashMap<String, Long> severities = new LinkedHashMap<>();
     members.forEach(m -> severities.putIfAbsent(m.maxSeverity(), m.maxSeverityNumber()));
     TreeSet<String> services = new TreeSet<>();
@@ -152,9 +158,16 @@ public final class WorklogBuilder {
     for (long count : hourly) {
       histogram.add(count);
     }
+    List<String> problemReasons = problemReasons(primary, total, previousTotal, trend, rule);
+    boolean problem = !problemReasons.isEmpty();
+    RevisionEvidence revisions =
+        problem ? revisionAnalyzer.evidence(members, total) : RevisionEvidence.NONE;
+    RouteFailure routeFailure = problem ? routes.of(primary).orElse(null) : null;
+    long traces = members.stream().flatMap(m -> m.traceIds().stream()).distinct().count();
     String impact =
         rule.map(WorklogRule::impact)
-            .orElseGet(() -> defaultImpact(title, total, primary, services, trend));
+            .orElseGet(
+                () -> defaultImpact(total, primary, services, traces, revisions, routeFailure));
     return new Category(
         0,
         primary.fingerprint().substring(0, Math.min(12, primary.fingerprint().length())),
@@ -175,7 +188,32 @@ public final class WorklogBuilder {
         impact,
         rule.map(WorklogRule::expected).orElse(false),
         rule.map(WorklogRule::id).orElse(null),
-        rule.map(WorklogRule::tracker).orElse(null));
+        rule.map(WorklogRule::tracker).orElse(null),
+        problem,
+        problemReasons,
+        ruleTitle.isEmpty(),
+        revisions,
+        routeFailure);
+  }
+
+  /** Why the category is a problem; empty when it is routine activity. */
+  private static List<String> problemReasons(
+      FingerprintSummary primary,
+      long total,
+      long previousTotal,
+      Trend trend,
+      Optional<WorklogRule> rule) {
+    List<String> reasons = new ArrayList<>();
+    if (primary.maxSeverityNumber() >= WARNING) {
+      reasons.add("severity " + primary.maxSeverity());
+    }
+    rule.ifPresent(r -> reasons.add("rule " + r.id()));
+    if (trend == Trend.NEW) {
+      reasons.add("new against the baseline");
+    } else if (Trend.sharpRise(total, previousTotal)) {
+      reasons.add("rising sharply: " + total + " against " + previousTotal);
+    }
+    return reasons;
   }
 
   private Priority priority(
@@ -221,19 +259,37 @@ public final class WorklogBuilder {
     return priority;
   }
 
+  /**
+   * The facts a reader checks next, instead of the count the section already gives: the failure
+   * share of the route, how many traces (requests) it touched, and which revisions.
+   */
   private static String defaultImpact(
-      String title, long total, FingerprintSummary primary, TreeSet<String> services, Trend trend) {
-    return title
-        + ": "
-        + total
-        + " "
-        + primary.maxSeverity()
-        + (total == 1 ? " entry" : " entries")
-        + " in "
-        + String.join(", ", services)
-        + " ("
-        + trend.words()
-        + ")";
+      long total,
+      FingerprintSummary primary,
+      TreeSet<String> services,
+      long traces,
+      RevisionEvidence revisions,
+      RouteFailure route) {
+    List<String> facts = new ArrayList<>();
+    if (route != null) {
+      facts.add(route.summary());
+    }
+    if (traces > 0) {
+      facts.add(traces + (traces == 1 ? " trace" : " distinct traces"));
+    }
+    if (revisions.suspect() != null) {
+      facts.add("only in revision " + revisions.suspect().revision());
+    } else if (!revisions.revisions().isEmpty()) {
+      int n = revisions.revisions().size();
+      facts.add(
+          n == 1
+              ? "all in revision " + revisions.revisions().get(0)
+              : "spread over " + n + " revisions");
+    }
+    if (facts.isEmpty()) {
+      facts.add(total + " " + primary.maxSeverity() + (total == 1 ? " entry" : " entries"));
+    }
+    return String.join(", ", services) + ": " + String.join("; ", facts);
   }
 
   private static String abbreviate(String template) {

@@ -39,7 +39,14 @@ public final class WorklogJob {
     List<IssueWindow> current = source.windows(period);
     List<IssueWindow> previous = source.windows(period.previous());
     return new WorklogBuilder(settings)
-        .build(period, current, previous, source.firstSeen(period), source.describe(), generatedAt);
+        .build(
+            period,
+            current,
+            previous,
+            source.firstSeen(period),
+            source.earliestWindowStart().orElse(null),
+            source.describe(),
+            generatedAt);
   }
 
   /** The report in the given format. */

@@ -25,6 +25,10 @@ class RunCommandTest {
           + "\"timestamp\":\"2026-11-27T10:%02d:00Z\","
           + "\"textPayload\":\"Database timeout after %d ms\"}";
 
+  /** One ERROR entry on a given day of November 2026: id, day, minute, milliseconds. */
+  private static final String DAY_ENTRY =
+      ENTRY.replace("2026-11-27T10:%02d:00Z", "2026-11-%02dT10:%02d:00Z");
+
   @TempDir Path dir;
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -122,5 +126,112 @@ class RunCommandTest {
     assertThat(Files.readString(dir.resolve("day.json")))
         .contains("\"project_id\": \"p\",\n      \"entries\": 2")
         .contains("\"project_id\": \"shop-dev\",\n      \"entries\": 1");
+  }
+
+  private int run(String... args) throws Exception {
+    return Main.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  /** Three days of one error, once a day at 10:00, the last day also at 10:05. */
+  private Path threeDays() throws Exception {
+    Path input = dir.resolve("week.ndjson");
+    Files.writeString(
+        input,
+        String.join(
+            "\n",
+            String.format(DAY_ENTRY, "d1", 25, 0, 100),
+            String.format(DAY_ENTRY, "d2", 26, 0, 200),
+            String.format(DAY_ENTRY, "d3", 27, 0, 300),
+            String.format(DAY_ENTRY, "d4", 27, 5, 400),
+            ""));
+    return input;
+  }
+
+  @Test
+  void writesTheWorklogOfTheLastDayOfAMultiDayInputAgainstTheDayBefore() throws Exception {
+    Path worklog = dir.resolve("last.md");
+
+    int status =
+        run(
+            "run",
+            "--input",
+            threeDays().toString(),
+            "--store",
+            dir.resolve("g.duckdb").toString(),
+            "--worklog",
+            worklog.toString());
+
+    assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains(
+            "worklog of the last 24 hours of the input (2026-11-26T11:00:00Z to"
+                + " 2026-11-27T11:00:00Z), compared with the PT24H before: 1 problems");
+    String md = Files.readString(worklog);
+    assertThat(md)
+        .contains("**Compared With:** the previous 24 hours")
+        .contains("**Frequency:** 2 occurrences, rising (+100% vs 1)")
+        .contains("**Hourly:** ");
+  }
+
+  @Test
+  void writesTheWorklogOfTheWholeInputWithDailySparklines() throws Exception {
+    Path worklog = dir.resolve("whole.md");
+
+    int status =
+        run(
+            "run",
+            "--input",
+            threeDays().toString(),
+            "--store",
+            dir.resolve("g.duckdb").toString(),
+            "--worklog",
+            worklog.toString(),
+            "--whole-input");
+
+    assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("worklog of the whole input (2026-11-25T10:00:00Z to 2026-11-27T11:00:00Z)");
+    String md = Files.readString(worklog);
+    assertThat(md)
+        .contains("**Baseline:** none")
+        .contains("**Frequency:** 4 occurrences, no baseline")
+        .contains("**Daily:** `▅▅█`");
+  }
+
+  @Test
+  void refusesHalfAPeriodOrAPeriodWithTheWholeInputBeforeReadingAnything() throws Exception {
+    Path input = threeDays();
+    Path store = dir.resolve("never.duckdb");
+
+    assertThat(
+            run(
+                "run",
+                "--input",
+                input.toString(),
+                "--store",
+                store.toString(),
+                "--from",
+                "2026-11-26T00:00:00Z"))
+        .isNotZero();
+    assertThat(
+            run(
+                "run",
+                "--input",
+                input.toString(),
+                "--store",
+                store.toString(),
+                "--from",
+                "2026-11-26T00:00:00Z",
+                "--to",
+                "2026-11-27T00:00:00Z",
+                "--whole-input"))
+        .isNotZero();
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--from and --to go together")
+        .contains("give either --whole-input or --from and --to");
+    assertThat(store).doesNotExist();
   }
 }

@@ -254,8 +254,10 @@ class WorklogCommandTest {
             "--from must be before --to"),
         Arguments.of(List.of("--hours", "0"), "--hours must be between 1 and 8784, got 0"),
         Arguments.of(List.of("--format", "html"), "--format must be md or json, got 'html'"),
+        Arguments.of(List.of("--max-detailed", "-1"), "--max-detailed must be between 0 and 10000"),
         Arguments.of(
-            List.of("--max-detailed", "-1"), "--max-detailed must be between 0 and 10000"));
+            List.of("--revision-look-back-hours", "-1"),
+            "--revision-look-back-hours must be between 0 and 8784"));
   }
 
   @ParameterizedTest

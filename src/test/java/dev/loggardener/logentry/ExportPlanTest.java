@@ -59,6 +59,12 @@ class ExportPlanTest {
     assertThat(plan).isSortedAccordingTo(ExportPlan.PLAN_ORDER);
     ExportPlan.Slice first = plan.stream().filter(s -> s.entries() > 0).findFirst().orElseThrow();
     assertThat(first.earliest()).isEqualTo(START);
+    assertThat(
+            plan.stream()
+                .map(ExportPlan.Slice::latest)
+                .filter(t -> t != null)
+                .max(Instant::compareTo))
+        .contains(START.plusSeconds(60L * 59));
   }
 
   @Test
@@ -227,7 +233,7 @@ class ExportPlanTest {
   @Test
   void refusesAnInvalidSlice() {
     assertThatThrownBy(
-            () -> new ExportPlan.Slice("f", 20, "f", 10, 5, ExportPlan.Layout.LINES, 0, null))
+            () -> new ExportPlan.Slice("f", 20, "f", 10, 5, ExportPlan.Layout.LINES, 0, null, null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("[10, 5)");
   }

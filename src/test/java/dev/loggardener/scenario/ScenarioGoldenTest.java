@@ -7,7 +7,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.loggardener.cli.Main;
+import dev.loggardener.store.DuckDbIssueWindowSource;
 import dev.loggardener.store.DuckDbStore;
+import dev.loggardener.worklog.Period;
+import dev.loggardener.worklog.Worklog;
+import dev.loggardener.worklog.WorklogJob;
+import dev.loggardener.worklog.WorklogRules;
+import dev.loggardener.worklog.WorklogSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +22,18 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The bundled sample through the README's local path ({@code run}: file, streaming pipeline on the
@@ -31,6 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScenarioGoldenTest {
   private static final ScenarioManifest PLANTED = BundledSample.manifest();
+  private static final Period DAY =
+      new Period(Instant.parse("2025-09-11T00:00:00Z"), Instant.parse("2025-09-12T00:00:00Z"));
 
   @TempDir static Path dir;
   private static Path store;
@@ -134,7 +146,49 @@ class ScenarioGoldenTest {
             .isTrue();
       }
     }
-    assertThat(priorities.subList(0, 4)).containsExactly("P0", "P0", "P0", "P1");
+    // One day of data and nothing before it: no baseline, so nothing is raised for novelty.
+    assertThat(priorities.subList(0, 4)).containsExactly("P1", "P1", "P1", "P2");
+  }
+
+  @Test
+  void reportsTheSevenPlantedFamiliesAsTheSevenProblemsAndTheRestAsRoutine() {
+    Set<Integer> planted = new TreeSet<>();
+    for (PlantedFamily family : PLANTED.families()) {
+      planted.add(categoryOf(family).get("number").getAsInt());
+    }
+    List<Integer> problems = new ArrayList<>();
+    for (JsonElement element : worklog.getAsJsonArray("categories")) {
+      JsonObject category = element.getAsJsonObject();
+      if (category.get("problem").getAsBoolean()) {
+        problems.add(category.get("number").getAsInt());
+      }
+    }
+    assertThat(problems).containsExactly(1, 2, 3, 4, 5, 6, 7);
+    assertThat(planted).containsExactlyElementsOf(problems);
+    assertThat(worklog.get("baseline").getAsBoolean()).isFalse();
+    assertThat(markdown)
+        .contains("**7 problems, 3 need attention (P0-P1)**, among 36 kinds of log activity")
+        .contains("## Routine Activity")
+        .doesNotContain("## Issue #8:");
+  }
+
+  @ParameterizedTest
+  @EnumSource(WorklogJob.Format.class)
+  void rendersTheBundledSampleExactlyAsTheGoldenFiles(WorklogJob.Format format) throws Exception {
+    WorklogSettings settings = WorklogSettings.defaults(WorklogRules.loadDefault());
+    String rendered;
+    try (DuckDbIssueWindowSource source = DuckDbIssueWindowSource.open(store)) {
+      Worklog sample = WorklogJob.build(source, DAY, settings, DAY.to());
+      rendered = WorklogJob.render(sample, format);
+    }
+    Path golden =
+        Path.of(
+            "src/test/resources/fixtures/worklog/bundled-sample."
+                + format.name().toLowerCase(Locale.ROOT));
+    if (Boolean.getBoolean("worklog.updateGolden")) {
+      Files.writeString(golden, rendered, StandardCharsets.UTF_8);
+    }
+    assertThat(rendered).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 
   @Test

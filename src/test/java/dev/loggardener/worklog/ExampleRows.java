@@ -110,6 +110,24 @@ final class ExampleRows {
       return this;
     }
 
+    Row versions(String... versions) {
+      columns.put("versions", List.of(versions));
+      return this;
+    }
+
+    /** Entry counts per HTTP status class, as {@code "5xx", 3L, "2xx", 7L}. */
+    Row statuses(Object... classAndCount) {
+      List<Map<String, Object>> statuses = new ArrayList<>();
+      for (int i = 0; i < classAndCount.length; i += 2) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("status_class", classAndCount[i]);
+        status.put("entry_count", classAndCount[i + 1]);
+        statuses.add(status);
+      }
+      columns.put("http_status_classes", statuses);
+      return this;
+    }
+
     Row message(String message) {
       this.message = message;
       return this;

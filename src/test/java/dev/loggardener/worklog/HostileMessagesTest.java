@@ -24,7 +24,7 @@ class HostileMessagesTest {
           "![tracker](https://evil.test/pixel.png) **bold** _it_ &amp; &#60;");
   private static final Pattern HEADING =
       Pattern.compile(
-          "^(# Log Gardener Worklog - |## (Executive Summary|Issue #\\d+: |Other Issues|"
+          "^(# Log Gardener Worklog - |## (Executive Summary|Issue #\\d+: |Other Problems|Routine Activity|"
               + "Resolved Since Last Period|Priority Matrix|Next Steps)|### \\w+ Actions \\(P\\d\\))");
   private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?!`).*?(?<!`)\\1(?!`)");
 
@@ -47,6 +47,7 @@ class HostileMessagesTest {
             rows.stream().map(IssueWindow::fromColumns).toList(),
             List.of(),
             Map.of(),
+            null,
             "test",
             ExampleRows.END);
   }

@@ -16,6 +16,9 @@ class WorklogBuilderTest {
   private static final String NOW = "2026-11-28T10:00:00Z";
   private static final String BEFORE = "2026-11-27T10:00:00Z";
 
+  /** Start of a store that holds data from before the period. */
+  private static final Instant BASELINE = Instant.parse("2026-11-01T00:00:00Z");
+
   private static Worklog build(
       String severity, long count, long previous, boolean seenBefore, String ruleYaml) {
     ExampleRows.Row row =
@@ -35,7 +38,7 @@ class WorklogBuilderTest {
                     + ruleYaml.replace(";", "\n    "),
                 "test");
     return new WorklogBuilder(new WorklogSettings(10, 10, 1000, rules))
-        .build(ExampleRows.PERIOD, current, earlier, firstSeen, "test", ExampleRows.END);
+        .build(ExampleRows.PERIOD, current, earlier, firstSeen, BASELINE, "test", ExampleRows.END);
   }
 
   @ParameterizedTest(name = "{0} x{1} (prev {2}, seen before {3}) {4} -> {5}")
@@ -84,6 +87,7 @@ class WorklogBuilderTest {
                     IssueWindow.fromColumns(gone.pane(4, BEFORE)),
                     IssueWindow.fromColumns(stays.pane(1, BEFORE))),
                 Map.of(),
+                BASELINE,
                 "test",
                 ExampleRows.END);
 
@@ -106,30 +110,33 @@ class WorklogBuilderTest {
     }
     Worklog worklog =
         new WorklogBuilder(new WorklogSettings(2, 2, 1000, WorklogRules.none()))
-            .build(ExampleRows.PERIOD, rows, List.of(), Map.of(), "test", ExampleRows.END);
+            .build(ExampleRows.PERIOD, rows, List.of(), Map.of(), null, "test", ExampleRows.END);
 
     assertThat(worklog.detailed())
         .extracting(Category::title)
         .containsExactly("Template 3", "Template 1");
-    assertThat(worklog.listed())
+    assertThat(worklog.listed()).extracting(Category::title).containsExactly("Template 2");
+    assertThat(worklog.unlisted()).isZero();
+    assertThat(worklog.routine())
         .extracting(Category::title)
-        .containsExactly("Template 2", "Template 4");
-    assertThat(worklog.unlisted()).isEqualTo(1);
+        .containsExactly("Template 4", "Template 0");
     assertThat(MarkdownRenderer.render(worklog))
-        .contains("1 more categories are counted in the totals only.")
-        .doesNotContain("Template 0");
+        .contains(
+            "**3 problems, 2 need attention (P0-P1)**, among 5 kinds of log activity",
+            "| `Template 4` | `netra-backend-staging` | 5 | no baseline |");
   }
 
   @Test
   void rendersAnEmptyPeriodAsAShortReport() {
     Worklog worklog =
         new WorklogBuilder(WorklogSettings.defaults(WorklogRules.none()))
-            .build(ExampleRows.PERIOD, List.of(), List.of(), Map.of(), "test", ExampleRows.END);
+            .build(
+                ExampleRows.PERIOD, List.of(), List.of(), Map.of(), null, "test", ExampleRows.END);
 
     assertThat(MarkdownRenderer.render(worklog))
         .contains(
-            "No issues were logged in this period.",
-            "No issue categories in this period.",
+            "No log activity in this period.",
+            "No problems in this period.",
             "**Total Issues Identified:** 0");
     assertThat(JsonRenderer.render(worklog)).contains("\"categories\": []", "\"entries\": 0");
   }
@@ -148,7 +155,7 @@ class WorklogBuilderTest {
 
     Worklog worklog =
         new WorklogBuilder(WorklogSettings.defaults(WorklogRules.none()))
-            .build(ExampleRows.PERIOD, panes, List.of(), Map.of(), "test", ExampleRows.END);
+            .build(ExampleRows.PERIOD, panes, List.of(), Map.of(), null, "test", ExampleRows.END);
     JsonObject message =
         JsonParser.parseString(JsonRenderer.render(worklog))
             .getAsJsonObject()
@@ -186,7 +193,7 @@ class WorklogBuilderTest {
 
     Worklog worklog =
         new WorklogBuilder(new WorklogSettings(5, 20, 1000, WorklogRules.none()))
-            .build(ExampleRows.PERIOD, rows, List.of(), Map.of(), "test", ExampleRows.END);
+            .build(ExampleRows.PERIOD, rows, List.of(), Map.of(), null, "test", ExampleRows.END);
     String md = MarkdownRenderer.render(worklog);
 
     assertThat(worklog.categories().subList(0, 3))
@@ -194,8 +201,8 @@ class WorklogBuilderTest {
     assertThat(worklog.totalEntries()).isEqualTo(3_003);
     assertThat(worklog.categories()).hasSize(4);
     assertThat(worklog.categories().get(3).members()).hasSize(3_000);
-    assertThat(md)
-        .contains("- and " + (3_000 - 1 - MarkdownRenderer.MAX_RELATED) + " more related messages");
+    assertThat(worklog.problems()).hasSize(3);
+    assertThat(md).contains("and 2999 similar | `netra-backend-staging` | 3000 |");
     assertThat(md.lines().count()).isLessThan(200);
   }
 }
