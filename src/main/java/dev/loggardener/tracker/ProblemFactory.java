@@ -33,7 +33,7 @@ public final class ProblemFactory {
 
   private ProblemFactory() {}
 
-  /** The worklog's categories at P0 or P1, most urgent first. */
+  /** The worklog's problems at P0 or P1, most urgent first. */
   public static List<Problem> problems(Worklog worklog) {
     List<Problem> problems = new ArrayList<>();
     for (Category c : worklog.categories()) {
