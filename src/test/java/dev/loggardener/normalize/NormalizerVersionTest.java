@@ -30,7 +30,10 @@ class NormalizerVersionTest {
           "2026.11.29-1+n3", "0d2d4dd17d4cca02c4569e40fb03cd185e4ccf5afe0d1a06a8e74653fa95bbd9",
           // s2026.12.06-1 adds the secrets catalog and its context rules.
           "2026.11.29-1+s2026.12.06-1+n3",
-              "c2b036921e8892fa3db7bc2f98af876f16c3859bfc0e4dc1d7477ffae40e7f66");
+              "c2b036921e8892fa3db7bc2f98af876f16c3859bfc0e4dc1d7477ffae40e7f66",
+          // s2026.12.06-2 keeps dotted snake_case code references after a secret-like name.
+          "2026.11.29-1+s2026.12.06-2+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010");
 
   @Test
   void storedVersionIsTheRulesAndSecretsFileVersionsPlusTheNormalizerCodeVersion() {
