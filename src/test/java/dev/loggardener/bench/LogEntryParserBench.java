@@ -3,6 +3,7 @@ package dev.loggardener.bench;
 import dev.loggardener.logentry.ExportReader;
 import dev.loggardener.logentry.LogEntryParser;
 import dev.loggardener.logentry.ParseResult;
+import dev.loggardener.logentry.PublicSamples;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public class LogEntryParserBench {
 
   @Setup
   public void load() throws IOException {
-    Path file = Path.of("../shared/logentries/public-samples.jsonl");
+    Path file = PublicSamples.file();
     samples =
         Files.readAllLines(file, StandardCharsets.UTF_8).stream()
             .map(line -> line.getBytes(StandardCharsets.UTF_8))
