@@ -72,6 +72,20 @@ public record Category(
 
   /** The same category with another rank. */
   public Category numbered(int rank) {
+    return copy(rank, tracker);
+  }
+
+  /** All members, primary first. */
+  public List<FingerprintSummary> members() {
+    return Stream.concat(Stream.of(primary), related.stream()).toList();
+  }
+
+  /** This category following another tracker issue. */
+  public Category withTracker(WorklogRule.Tracker value) {
+    return copy(number, value);
+  }
+
+  private Category copy(int rank, WorklogRule.Tracker trackerIssue) {
     return new Category(
         rank,
         id,
@@ -92,42 +106,7 @@ public record Category(
         impact,
         expected,
         rule,
-        tracker,
-        problem,
-        problemReasons,
-        titleIsTemplate,
-        revisions,
-        routeFailure);
-  }
-
-  /** All members, primary first. */
-  public List<FingerprintSummary> members() {
-    return Stream.concat(Stream.of(primary), related.stream()).toList();
-  }
-
-  /** This category following another tracker issue. */
-  public Category withTracker(WorklogRule.Tracker value) {
-    return new Category(
-        number,
-        id,
-        title,
-        priority,
-        priorityReasons,
-        severities,
-        total,
-        previousTotal,
-        trend,
-        change,
-        hourly,
-        services,
-        loggers,
-        primary,
-        related,
-        links,
-        impact,
-        expected,
-        rule,
-        value,
+        trackerIssue,
         problem,
         problemReasons,
         titleIsTemplate,
