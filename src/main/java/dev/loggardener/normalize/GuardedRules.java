@@ -63,15 +63,25 @@ final class GuardedRules implements Serializable {
   /** The shortest run of {@link #minDigitRuns} above zero, or zero when none is. */
   private final int shortestDigitRun;
 
-  private record Trigger(String text, long ruleBit) {}
+  private record Trigger(String text, long ruleBits) {}
 
   /** Triggers by their first two lower-cased characters, with a bit per non-empty slot. */
   private static final class PairIndex {
     private final Trigger[][] byPair = new Trigger[1 << 14][];
     private final long[] bits = new long[(1 << 14) / 64];
 
+    /**
+     * Adds a trigger; one that several rules share is kept once with all their bits, since the
+     * secret-like words guard several context rules each and are common in ordinary messages.
+     */
     void add(int key, Trigger trigger) {
       Trigger[] old = byPair[key] == null ? new Trigger[0] : byPair[key];
+      for (int k = 0; k < old.length; k++) {
+        if (old[k].text.equals(trigger.text)) {
+          old[k] = new Trigger(trigger.text, old[k].ruleBits | trigger.ruleBits);
+          return;
+        }
+      }
       Trigger[] grown = Arrays.copyOf(old, old.length + 1);
       grown[old.length] = trigger;
       byPair[key] = grown;
@@ -82,8 +92,8 @@ final class GuardedRules implements Serializable {
     long match(String text, char[] chars, int n, int at, int key, long found) {
       long result = found;
       for (Trigger t : byPair[key]) {
-        if ((result & t.ruleBit) == 0 && occursAt(text, chars, n, at, t.text)) {
-          result |= t.ruleBit;
+        if ((result & t.ruleBits) != t.ruleBits && occursAt(text, chars, n, at, t.text)) {
+          result |= t.ruleBits;
         }
       }
       return result;

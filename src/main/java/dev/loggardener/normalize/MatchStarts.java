@@ -1,6 +1,8 @@
 package dev.loggardener.normalize;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,17 +47,31 @@ final class MatchStarts {
 
   private final boolean[] digitSeparators;
 
+  /**
+   * One bit per hashed first {@link #PREFIX} characters a match may start with ({@link
+   * #prefixKey}), lower-cased when {@link #caseInsensitive}; null when not known. A regex that
+   * starts with an alternation of words is tried only where one of their beginnings stands, not at
+   * every word that starts with one of their letters.
+   */
+  private final long[] prefixBits;
+
+  private final boolean caseInsensitive;
+
   private MatchStarts(
       boolean[] first,
       boolean nonAscii,
       boolean[] notAfter,
       int followingDigits,
-      boolean[] digitSeparators) {
+      boolean[] digitSeparators,
+      long[] prefixBits,
+      boolean caseInsensitive) {
     this.first = first;
     this.nonAscii = nonAscii;
     this.notAfter = notAfter;
     this.followingDigits = followingDigits;
     this.digitSeparators = digitSeparators;
+    this.prefixBits = prefixBits;
+    this.caseInsensitive = caseInsensitive;
     for (int c = 0; c < 128; c++) {
       ascii[c] = (byte) ((first[c] ? STARTS : 0) | (notAfter != null && notAfter[c] ? BLOCKS : 0));
     }
@@ -80,18 +96,80 @@ final class MatchStarts {
       if (c < 128) {
         int info = table[c];
         if ((info & ~(blocked >>> 1) & STARTS) != 0
-            && (followingDigits == 0 || digitsFollow(text, i + 1))) {
+            && (followingDigits == 0 || digitsFollow(text, i + 1))
+            && (prefixBits == null || prefixAt(text, i))) {
           return i;
         }
         blocked = info & BLOCKS;
       } else {
-        if (nonAscii) {
+        if (nonAscii && prefixBits == null) {
           return i;
         }
         blocked = 0;
       }
     }
     return n;
+  }
+
+  /**
+   * Whether the {@link #PREFIX} characters at {@code at} may begin a match. The prefixes are all
+   * ASCII, and a case-insensitive regex folds ASCII letters only (it has no UNICODE_CASE flag), so
+   * a non-ASCII character there rules a match out.
+   */
+  private boolean prefixAt(String text, int at) {
+    if (at + PREFIX > text.length()) {
+      return false;
+    }
+    int key = 0;
+    for (int k = 0; k < PREFIX; k++) {
+      char c = text.charAt(at + k);
+      if (c >= 128) {
+        return false;
+      }
+      key = key << 7 | (caseInsensitive && c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    int bit = prefixBit(key);
+    return (prefixBits[bit >>> 6] & (1L << bit)) != 0;
+  }
+
+  /** How many first characters of a match the prefix filter reads. */
+  private static final int PREFIX = 3;
+
+  /** The most distinct prefixes a regex may have for the filter to be kept. */
+  private static final int MAX_PREFIXES = 512;
+
+  private static final int PREFIX_BITS = 13;
+
+  private static int prefixBit(int key) {
+    return (key * 0x9E3779B1) >>> (32 - PREFIX_BITS);
+  }
+
+  /**
+   * The filter of {@link #prefixBits} for a regex whose matches begin with one of {@code prefixes},
+   * or null when some match may be shorter than {@link #PREFIX} characters or begin with a
+   * non-ASCII one.
+   */
+  private static long[] prefixBits(Set<String> prefixes, boolean caseInsensitive) {
+    if (prefixes == null) {
+      return null;
+    }
+    long[] bits = new long[(1 << PREFIX_BITS) / 64];
+    for (String prefix : prefixes) {
+      if (prefix.length() < PREFIX) {
+        return null;
+      }
+      int key = 0;
+      for (int k = 0; k < PREFIX; k++) {
+        char c = prefix.charAt(k);
+        if (c >= 128) {
+          return null;
+        }
+        key = key << 7 | (caseInsensitive && c >= 'A' && c <= 'Z' ? c + 32 : c);
+      }
+      int bit = prefixBit(key);
+      bits[bit >>> 6] |= 1L << bit;
+    }
+    return bits;
   }
 
   /**
@@ -120,6 +198,11 @@ final class MatchStarts {
       i++;
     }
     return true;
+  }
+
+  /** Whether the regex is tried only where one of its three-character beginnings stands. */
+  boolean hasPrefixFilter() {
+    return prefixBits != null;
   }
 
   /** How many digits a match has right after its first character (0: not known); for tests. */
@@ -200,9 +283,17 @@ final class MatchStarts {
         followingDigits = Integer.parseInt(digits.group(2));
       }
     }
+    long[] prefixBits = prefixBits(starts.prefixes, caseInsensitive);
     // Trying the regex at many candidates costs more than letting it search on its own.
-    return count <= MAX_SKIPPED_FIRST || notAfter != null && count < 128
-        ? new MatchStarts(starts.first, starts.nonAscii, notAfter, followingDigits, separators)
+    return count <= MAX_SKIPPED_FIRST || notAfter != null && count < 128 || prefixBits != null
+        ? new MatchStarts(
+            starts.first,
+            starts.nonAscii,
+            notAfter,
+            followingDigits,
+            separators,
+            prefixBits,
+            caseInsensitive)
         : null;
   }
 
@@ -243,11 +334,16 @@ final class MatchStarts {
     return true;
   }
 
-  /** First characters of a part of a regex, and whether it can match the empty string. */
+  /**
+   * First characters of a part of a regex, whether it can match the empty string, and the strings
+   * its matches can begin with: each either a whole match shorter than {@link #PREFIX} characters
+   * or the first {@link #PREFIX} characters of one (null when not known or too many).
+   */
   private static final class Starts {
     final boolean[] first = new boolean[128];
     boolean nonAscii;
     boolean nullable;
+    Set<String> prefixes = new HashSet<>();
 
     void add(Starts other) {
       for (int c = 0; c < 128; c++) {
@@ -260,14 +356,73 @@ final class MatchStarts {
       Starts s = new Starts();
       Arrays.fill(s.first, true);
       s.nonAscii = true;
+      s.prefixes = null;
       return s;
     }
 
     static Starts empty() {
       Starts s = new Starts();
       s.nullable = true;
+      s.prefixes.add("");
       return s;
     }
+
+    /** One of the characters marked in {@link #first}. */
+    static Starts oneOf(boolean[] chars) {
+      Starts s = new Starts();
+      for (char c = 0; c < 128; c++) {
+        if (chars[c]) {
+          s.first[c] = true;
+          s.prefixes.add(String.valueOf(c));
+        }
+      }
+      return s;
+    }
+  }
+
+  /** The beginnings of {@code a} followed by {@code b}; null when either is not known. */
+  private static Set<String> concat(Set<String> a, Set<String> b) {
+    if (a == null) {
+      return null;
+    }
+    long shortHeads = a.stream().filter(head -> head.length() < PREFIX).count();
+    if (shortHeads > 0 && (b == null || shortHeads * b.size() > MAX_PREFIXES)) {
+      // Too many to be worth a filter, and building them first would cost more than the reading.
+      return null;
+    }
+    Set<String> result = new HashSet<>();
+    for (String head : a) {
+      if (head.length() >= PREFIX) {
+        result.add(head);
+        continue;
+      }
+      for (String tail : b) {
+        String joined = head + tail;
+        result.add(joined.length() > PREFIX ? joined.substring(0, PREFIX) : joined);
+      }
+      if (result.size() > MAX_PREFIXES) {
+        return null;
+      }
+    }
+    return result;
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    if (a == null || b == null) {
+      return null;
+    }
+    Set<String> result = new HashSet<>(a);
+    result.addAll(b);
+    return result.size() > MAX_PREFIXES ? null : result;
+  }
+
+  /** The beginnings of zero or more repetitions of a part with beginnings {@code one}. */
+  private static Set<String> repeated(Set<String> one) {
+    Set<String> result = Set.of("");
+    for (int k = 0; k < PREFIX && result != null; k++) {
+      result = union(result, concat(result, one));
+    }
+    return result;
   }
 
   /** A recursive-descent reading of the regex text from {@code pos}. */
@@ -294,6 +449,7 @@ final class MatchStarts {
         Starts next = sequence();
         all.add(next);
         all.nullable |= next.nullable;
+        all.prefixes = union(all.prefixes, next.prefixes);
       }
       return all;
     }
@@ -306,6 +462,7 @@ final class MatchStarts {
           result.add(item);
           result.nullable = item.nullable;
         }
+        result.prefixes = concat(result.prefixes, item.prefixes);
       }
       return result;
     }
@@ -316,10 +473,16 @@ final class MatchStarts {
         return atom;
       }
       char q = re.charAt(pos);
-      if (q == '?' || q == '*') {
+      if (q == '?') {
         atom.nullable = true;
+        atom.prefixes = union(atom.prefixes, Set.of(""));
+        pos++;
+      } else if (q == '*') {
+        atom.nullable = true;
+        atom.prefixes = repeated(atom.prefixes);
         pos++;
       } else if (q == '+') {
+        atom.prefixes = concat(atom.prefixes, repeated(atom.prefixes));
         pos++;
       } else if (q == '{') {
         int close = re.indexOf('}', pos);
@@ -328,6 +491,9 @@ final class MatchStarts {
           return atom;
         }
         atom.nullable |= re.charAt(pos + 1) == '0';
+        // At least the minimum and at most any number of repetitions: a superset suffices.
+        Set<String> more = repeated(atom.prefixes);
+        atom.prefixes = atom.nullable ? more : concat(atom.prefixes, more);
         pos = close + 1;
       } else {
         return atom;
@@ -408,10 +574,10 @@ final class MatchStarts {
         failed = true;
         return Starts.empty();
       }
-      Starts s = new Starts();
-      boolean plain = readClass(re, pos + 1, s.first) == close + 1;
+      boolean[] chars = new boolean[128];
+      boolean plain = readClass(re, pos + 1, chars) == close + 1;
       pos = close + 1;
-      return plain ? s : Starts.any();
+      return plain ? Starts.oneOf(chars) : Starts.any();
     }
 
     private Starts escape() {
@@ -425,9 +591,9 @@ final class MatchStarts {
         case 'b', 'B':
           return Starts.empty();
         case 'd', 'w', 's':
-          Starts s = new Starts();
-          markEscape(e, s.first);
-          return s;
+          boolean[] chars = new boolean[128];
+          markEscape(e, chars);
+          return Starts.oneOf(chars);
         case 'D', 'W', 'S':
           return Starts.any();
         default:
@@ -446,6 +612,7 @@ final class MatchStarts {
       } else {
         s.nonAscii = true;
       }
+      s.prefixes.add(String.valueOf(c));
       return s;
     }
   }
@@ -499,7 +666,7 @@ final class MatchStarts {
 
   /** ASCII letters, digits and a few punctuation characters that mean themselves in a class. */
   private static boolean isPlainClassChar(char c) {
-    return c < 128 && (Character.isLetterOrDigit(c) || "._%+-".indexOf(c) >= 0);
+    return c < 128 && (Character.isLetterOrDigit(c) || "._%+- ".indexOf(c) >= 0);
   }
 
   /** Index of the parenthesis that closes the group opening at {@code open}, or -1. */

@@ -250,4 +250,75 @@ class MatchStartsTest {
     MatchStarts starts = MatchStarts.of(Pattern.compile("[2-6](?:[ -]?\\d){3}"));
     assertThat(starts.next(text, 0)).isEqualTo(expected);
   }
+
+  static Stream<Arguments> prefixFilters() {
+    return Stream.of(
+        Arguments.of("(?i)(?<![A-Za-z0-9])(?:password|pwd|api[_ -]?key)=", "xx pwd=", 3),
+        Arguments.of("(?i)(?<![A-Za-z0-9])(?:password|pwd|api[_ -]?key)=", "PWD= Api Key=", 0),
+        Arguments.of("(?i)(?<![A-Za-z0-9])(?:password|pwd|api[_ -]?key)=", "pat pa api-key", 7),
+        Arguments.of("(?i)(?<![A-Za-z0-9])(?:password|pwd|api[_ -]?key)=", "apex appl ap", 12),
+        Arguments.of("(?:session|sig)[:=]", "sign set sessio", 0),
+        Arguments.of("(?:session|sig)[:=]", "Session set", 11),
+        Arguments.of("ab?c+d", "acd abd", 0),
+        Arguments.of("ab?c+d", "abd", 3),
+        Arguments.of("x(?=y)yz", "xyz", 0),
+        Arguments.of("ab[0-9]", "abx ab1", 4),
+        Arguments.of("p\u00e4ss", "p\u00e4ss", 0));
+  }
+
+  /**
+   * A regex whose matches begin with one of a few three-character strings is tried only where one
+   * of them stands: the words it cannot begin with are skipped, case-insensitively when the regex
+   * is, and a regex that can match fewer than three characters, or begins with non-ASCII ones,
+   * keeps the first-character reading alone.
+   */
+  @ParameterizedTest
+  @MethodSource("prefixFilters")
+  void triesARegexOnlyWhereOneOfTheThreeCharacterBeginningsOfItsMatchesStands(
+      String regex, String text, int expected) {
+    MatchStarts starts = MatchStarts.of(Pattern.compile(regex));
+    assertThat(starts.next(text, 0)).isEqualTo(expected);
+  }
+
+  @Test
+  void keepsNoPrefixFilterForShortMatchesNonAsciiBeginningsOrTooManyOfThem() {
+    assertThat(MatchStarts.of(Pattern.compile("ab|abcd")).hasPrefixFilter()).isFalse();
+    assertThat(MatchStarts.of(Pattern.compile("ab|\u00e4bc")).hasPrefixFilter()).isFalse();
+    assertThat(MatchStarts.of(Pattern.compile("[a-c][a-z0-9]{5}")).hasPrefixFilter()).isFalse();
+    assertThat(MatchStarts.of(Pattern.compile("abc|abd")).hasPrefixFilter()).isTrue();
+    assertThat(MatchStarts.of(Pattern.compile("ab[c-e]x+")).hasPrefixFilter()).isTrue();
+  }
+
+  @Test
+  void theContextRulesAndDetectorsAgreeWithAFullSearchOnRandomEditsOfTheirExamples() {
+    RuleSet ruleSet = RuleSet.loadDefault();
+    List<Rule> rules = new ArrayList<>(ruleSet.secrets().contextRules());
+    List<String> seeds = new ArrayList<>(TEXTS);
+    for (SecretCatalog.Detector detector : ruleSet.secrets().detectors()) {
+      rules.add(detector.rule());
+      detector.examples().forEach(example -> seeds.add("rejected " + example + " here"));
+    }
+    rules.forEach(rule -> rule.examples().forEach(example -> seeds.add(example.input())));
+    String pool = "aAkKpPsStT09_-.:=\"' \t\n\\{}\u00e9\u212a\u017f";
+    Random random = new Random(20261206L);
+    List<MatchStarts> starts = rules.stream().map(r -> MatchStarts.of(r.pattern())).toList();
+    for (int round = 0; round < 1_500; round++) {
+      StringBuilder text = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
+      for (int edit = random.nextInt(4); edit > 0 && text.length() > 0; edit--) {
+        int at = random.nextInt(text.length() + 1);
+        char c = pool.charAt(random.nextInt(pool.length()));
+        if (random.nextBoolean() || at == text.length()) {
+          text.insert(at, c);
+        } else {
+          text.setCharAt(at, c);
+        }
+      }
+      String input = text.toString();
+      for (int i = 0; i < rules.size(); i++) {
+        assertThat(rules.get(i).apply(input, starts.get(i), null))
+            .as("%s on %s", rules.get(i).id(), input)
+            .isEqualTo(rules.get(i).apply(input));
+      }
+    }
+  }
 }
