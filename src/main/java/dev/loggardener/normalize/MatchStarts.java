@@ -386,7 +386,10 @@ final class MatchStarts {
       return null;
     }
     long shortHeads = a.stream().filter(head -> head.length() < PREFIX).count();
-    if (shortHeads > 0 && (b == null || shortHeads * b.size() > MAX_PREFIXES)) {
+    if (shortHeads == 0) {
+      return a;
+    }
+    if (b == null || shortHeads * b.size() > MAX_PREFIXES) {
       // Too many to be worth a filter, and building them first would cost more than the reading.
       return null;
     }
@@ -434,6 +437,12 @@ final class MatchStarts {
     /** Whether the regex has alternatives at its top level. */
     private boolean alternated;
 
+    /**
+     * Whether the beginnings of what is read now cannot matter, because all those of the part
+     * before it are {@link #PREFIX} characters long already: reading them would only cost time.
+     */
+    private boolean prefixesUnused;
+
     private int depth;
 
     Reader(String re, int pos) {
@@ -456,7 +465,12 @@ final class MatchStarts {
 
     private Starts sequence() {
       Starts result = Starts.empty();
+      boolean outer = prefixesUnused;
       while (!failed && pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
+        prefixesUnused =
+            outer
+                || result.prefixes == null
+                || result.prefixes.stream().allMatch(head -> head.length() >= PREFIX);
         Starts item = item();
         if (result.nullable) {
           result.add(item);
@@ -464,6 +478,7 @@ final class MatchStarts {
         }
         result.prefixes = concat(result.prefixes, item.prefixes);
       }
+      prefixesUnused = outer;
       return result;
     }
 
@@ -471,6 +486,9 @@ final class MatchStarts {
       Starts atom = atom();
       if (failed || pos >= re.length()) {
         return atom;
+      }
+      if (prefixesUnused) {
+        atom.prefixes = null;
       }
       char q = re.charAt(pos);
       if (q == '?') {
