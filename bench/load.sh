@@ -8,6 +8,9 @@
 #   bench/load.sh 10000000            # the issue's figure
 #   bench/load.sh 1000000 --hot-key   # hot-key run
 #   HEAP=1g bench/load.sh 200000      # what fits on a busy machine
+#   SHAPE=gcloud-json-gz bench/load.sh 1000000
+#                                     # the export as `gcloud logging read --format=json | gzip`
+#                                     # writes it: one pretty-printed JSON array, newest first
 set -euo pipefail
 cd "$(dirname "$0")/.."
 entries=${1:?usage: bench/load.sh ENTRIES [--hot-key]}
@@ -30,6 +33,16 @@ if [[ "$hot" == "--hot-key" ]]; then
     "{\"timestamp\":\"2025-09-11T%02d:%02d:%02d.%06dZ\",\"insertId\":\"hc-%d\",\"severity\":\"INFO\",\"logName\":\"projects/bench/logs/run.googleapis.com%%2Frequests\",\"resource\":{\"type\":\"cloud_run_revision\",\"labels\":{\"service_name\":\"gateway\"}},\"httpRequest\":{\"requestMethod\":\"GET\",\"requestUrl\":\"https://gateway.example.com/healthz\",\"status\":200}}\n", \
     (NR/36000)%24, (NR/600)%60, (NR/10)%60, NR%1000000, NR }' "$input" > "$input.hot"
   mv "$input.hot" "$input"
+fi
+
+if [[ "${SHAPE:-ndjson}" == "gcloud-json-gz" ]]; then
+  # A JSON array holds JSON only: the generated day's malformed lines are left out of it.
+  { echo "["; tac "$input" | jq -R --indent 2 'fromjson? // empty' | sed 's/^}$/},/' \
+    | sed '$ s/^},$/}/'; echo "]"; } \
+    | gzip -1 > "$input.json.gz"
+  rm "$input"
+  input="$input.json.gz"
+  echo "input: $(du -h "$input" | cut -f1) gzipped JSON array, newest first"
 fi
 
 samples="$work/memory.csv"

@@ -218,6 +218,13 @@ public final class LocalRun {
           if (now - last >= every && lastLine.compareAndSet(last, now)) {
             progress.println(planningLine((now - started) / 1_000_000_000L, scanned, total));
           }
+        },
+        sorted -> {
+          long now = System.nanoTime();
+          long last = lastLine.get();
+          if (now - last >= every && lastLine.compareAndSet(last, now)) {
+            progress.println(sortingLine((now - started) / 1_000_000_000L, sorted));
+          }
         });
   }
 
@@ -237,6 +244,18 @@ public final class LocalRun {
         seconds,
         scannedBytes >> 20,
         totalBytes >> 20);
+  }
+
+  /**
+   * A progress line of sorting files in random time order into time ranges ({@link ExportPlan}),
+   * which reads them once more.
+   */
+  static String sortingLine(long seconds, long sortedBytes) {
+    return String.format(
+        Locale.ROOT,
+        "%,d s: sorting files in random time order into time ranges, %,d MB sorted",
+        seconds,
+        sortedBytes >> 20);
   }
 
   /**

@@ -35,7 +35,9 @@ import java.util.function.LongConsumer;
  * <p>Uncompressed NDJSON is cut at line starts ({@link ExportSlices}); gzip and JSON arrays are
  * rewritten into a spool of length-prefixed entries and cut as they are written ({@link
  * ExportSpool}), so no file is ever read whole. Planning reads every entry once, with the same
- * event-time function the pipeline uses, and leaves out slices that hold no entry.
+ * event-time function the pipeline uses, and leaves out slices that hold no entry. A file in random
+ * time order, whose slices would all span its whole period, is then sorted into time ranges ({@link
+ * ExportTimeBuckets}), so that its windows too close while it is read.
  */
 public final class ExportPlan {
   private ExportPlan() {}
@@ -138,6 +140,8 @@ public final class ExportPlan {
    * @param sliceBytes the raw size of a slice
    * @param eventTime an entry's event time, or empty when the pipeline will reject it
    * @param scannedBytes told the running total of bytes scanned, for progress
+   * @param sortedBytes told the running total of bytes of files in random time order sorted, for
+   *     progress
    * @throws IOException if a file cannot be read
    */
   public static List<Slice> of(
@@ -146,7 +150,8 @@ public final class ExportPlan {
       long sliceBytes,
       Function<byte[], Optional<Instant>> eventTime,
       int threads,
-      LongConsumer scannedBytes)
+      LongConsumer scannedBytes,
+      LongConsumer sortedBytes)
       throws IOException {
     if (sliceBytes < 1 || threads < 1) {
       throw new IllegalArgumentException(
@@ -189,6 +194,7 @@ public final class ExportPlan {
           }
         }
       }
+      plan = sortOutOfOrderFiles(plan, files, spoolDirectory, sliceBytes, eventTime, sortedBytes);
       plan.sort(PLAN_ORDER);
       return List.copyOf(plan);
     } catch (InterruptedException e) {
@@ -202,6 +208,32 @@ public final class ExportPlan {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /** The plan with the slices of each file in random time order replaced by its sorted ones. */
+  private static List<Slice> sortOutOfOrderFiles(
+      List<Slice> plan,
+      List<Path> files,
+      Path spoolDirectory,
+      long sliceBytes,
+      Function<byte[], Optional<Instant>> eventTime,
+      LongConsumer sortedBytes)
+      throws IOException {
+    List<Slice> result = new ArrayList<>();
+    AtomicLong sorted = new AtomicLong();
+    for (int i = 0; i < files.size(); i++) {
+      String name = files.get(i).toString();
+      List<Slice> slices = plan.stream().filter(slice -> slice.name().equals(name)).toList();
+      if (!ExportTimeBuckets.outOfOrder(slices)) {
+        result.addAll(slices);
+        continue;
+      }
+      Path spool = spoolDirectory.resolve(i + "-" + files.get(i).getFileName() + ".sorted.spool");
+      result.addAll(
+          ExportTimeBuckets.write(
+              slices, spool, sliceBytes, eventTime, n -> sortedBytes.accept(sorted.addAndGet(n))));
+    }
+    return result;
   }
 
   private static boolean sliceable(Path file) throws IOException {

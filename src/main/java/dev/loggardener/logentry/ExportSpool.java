@@ -1,7 +1,5 @@
 package dev.loggardener.logentry;
 
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,61 +39,27 @@ final class ExportSpool {
       Function<byte[], Optional<Instant>> eventTime,
       LongConsumer readBytes)
       throws IOException {
-    List<Cut> cuts = new ArrayList<>();
-    long written = 0;
+    List<SpoolWriter.Cut> cuts;
+    long size;
     try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
         ExportReader entries = ExportReader.open(in);
-        DataOutputStream out =
-            new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(spool), 1 << 16))) {
-      long from = 0;
-      long entriesInSlice = 0;
-      Instant earliest = null;
-      Instant latest = null;
+        SpoolWriter writer = new SpoolWriter(spool, sliceBytes)) {
       while (entries.hasNext()) {
         byte[] entry = entries.next();
-        Optional<Instant> time = eventTime.apply(entry);
-        if (time.isPresent() && (earliest == null || time.get().isBefore(earliest))) {
-          earliest = time.get();
-        }
-        if (time.isPresent() && (latest == null || time.get().isAfter(latest))) {
-          latest = time.get();
-        }
-        out.writeInt(entry.length);
-        out.write(entry);
-        written += Integer.BYTES + entry.length;
-        entriesInSlice++;
-        if (written - from >= sliceBytes) {
-          cuts.add(new Cut(from, written, entriesInSlice, earliest, latest));
+        if (writer.add(entry, eventTime.apply(entry))) {
           readBytes.accept(in.takeCount());
-          from = written;
-          entriesInSlice = 0;
-          earliest = null;
-          latest = null;
         }
       }
-      if (entriesInSlice > 0) {
-        cuts.add(new Cut(from, written, entriesInSlice, earliest, latest));
-      }
+      cuts = writer.finish();
+      size = writer.written();
       readBytes.accept(in.takeCount());
     }
     List<ExportPlan.Slice> slices = new ArrayList<>(cuts.size());
-    for (Cut cut : cuts) {
-      slices.add(
-          new ExportPlan.Slice(
-              spool.toString(),
-              written,
-              file.toString(),
-              cut.from(),
-              cut.to(),
-              ExportPlan.Layout.FRAMES,
-              cut.entries(),
-              cut.earliest(),
-              cut.latest()));
+    for (SpoolWriter.Cut cut : cuts) {
+      slices.add(cut.slice(spool, size, file.toString(), 0));
     }
     return slices;
   }
-
-  private record Cut(long from, long to, long entries, Instant earliest, Instant latest) {}
 
   /** Counts the bytes read from the export itself, before any decompression. */
   private static final class CountingInputStream extends FilterInputStream {

@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.UnboundedSource;
@@ -56,9 +58,27 @@ public class ReadExportsInTimeOrderTest {
   @Test
   public void closesWindowsWhileReadingANewestFirstExportWithoutDroppingAnEntry()
       throws IOException {
-    Path file = newestFirstExport();
-    List<ExportPlan.Slice> plan = plan(file, 256);
+    readsEveryEntryIntoItsWindowWithNoLateness(
+        plan(export("newest-first.jsonl", newestFirst()), 256), "newest-first\\.jsonl");
+  }
 
+  /**
+   * A file in random time order is sorted into time ranges while planning; read in plan order, its
+   * windows still lose nothing with no allowed lateness, and every entry keeps a distinct id.
+   */
+  @Test
+  public void closesWindowsWhileReadingAShuffledExportWithoutDroppingAnEntry() throws IOException {
+    List<String> lines = newestFirst();
+    Collections.shuffle(lines, new Random(20261206L));
+    List<ExportPlan.Slice> plan = plan(export("shuffled.jsonl", lines), 256);
+    assertTrue(
+        "the shuffled file was sorted into a spool",
+        plan.stream().allMatch(slice -> slice.layout() == ExportPlan.Layout.FRAMES));
+    readsEveryEntryIntoItsWindowWithNoLateness(plan, "shuffled\\.jsonl");
+  }
+
+  private void readsEveryEntryIntoItsWindowWithNoLateness(
+      List<ExportPlan.Slice> plan, String fileName) {
     PCollection<RawMessage> read = p.apply(ReadExportsInTimeOrder.of(plan));
     PCollection<Long> perWindow =
         read.apply(
@@ -84,7 +104,7 @@ public class ReadExportsInTimeOrderTest {
             ids -> {
               Set<String> distinct = new HashSet<>();
               for (String id : ids) {
-                assertTrue(id, id.matches(".*newest-first\\.jsonl@\\d+#\\d+"));
+                assertTrue(id, id.matches(".*" + fileName + "@\\d+#\\d+"));
                 distinct.add(id);
               }
               assertEquals("every id distinct", ENTRIES, distinct.size());
@@ -175,19 +195,29 @@ public class ReadExportsInTimeOrderTest {
   }
 
   private Path newestFirstExport() throws IOException {
-    StringBuilder text = new StringBuilder();
+    return export("newest-first.jsonl", newestFirst());
+  }
+
+  /** One entry every 6 s over an hour, newest first. */
+  private static List<String> newestFirst() {
+    List<String> lines = new ArrayList<>();
     for (int i = ENTRIES - 1; i >= 0; i--) {
       Instant time = START.plusSeconds(6L * i);
-      text.append("{\"insertId\":\"e")
-          .append(i)
-          .append("\",\"timestamp\":\"")
-          .append(time)
-          .append("\",\"textPayload\":\"served request ")
-          .append(i)
-          .append("\"}\n");
+      lines.add(
+          "{\"insertId\":\"e"
+              + i
+              + "\",\"timestamp\":\""
+              + time
+              + "\",\"textPayload\":\"served request "
+              + i
+              + "\"}");
     }
-    Path file = folder.getRoot().toPath().resolve("newest-first.jsonl");
-    Files.writeString(file, text);
+    return lines;
+  }
+
+  private Path export(String name, List<String> lines) throws IOException {
+    Path file = folder.getRoot().toPath().resolve(name);
+    Files.writeString(file, String.join("\n", lines) + "\n");
     return file;
   }
 
@@ -199,7 +229,8 @@ public class ReadExportsInTimeOrderTest {
         sliceBytes,
         payload -> parser.eventTime(payload, Map.of()),
         1,
-        scanned -> {});
+        scanned -> {},
+        sorted -> {});
   }
 
   private static org.joda.time.Instant eventTime(RawMessage message) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.joda.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,13 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The local run reads in planned event-time order with no allowed lateness, so the order of the
  * file must not change a single count: a newest-first export (what {@code gcloud logging read}
- * writes) is counted exactly like the same entries oldest first.
+ * writes) and a shuffled one are counted exactly like the same entries oldest first.
  */
 class LocalRunTest {
   @TempDir Path dir;
 
   @Test
-  void countsANewestFirstExportExactlyLikeTheSameEntriesOldestFirst() throws Exception {
+  void countsANewestFirstOrShuffledExportExactlyLikeTheSameEntriesOldestFirst() throws Exception {
     Path oldestFirst = dir.resolve("oldest-first.jsonl");
     int status =
         Main.run(
@@ -39,14 +40,20 @@ class LocalRunTest {
     Path newestFirst = dir.resolve("newest-first.jsonl");
     Files.write(newestFirst, lines);
 
+    Collections.shuffle(lines, new Random(20261206L));
+    Path shuffled = dir.resolve("shuffled.jsonl");
+    Files.write(shuffled, lines);
+
     LocalRun.Accounting forward = run(oldestFirst, "forward.duckdb");
     LocalRun.Accounting backward = run(newestFirst, "backward.duckdb");
+    LocalRun.Accounting random = run(shuffled, "shuffled.duckdb");
 
     assertThat(forward.balanced()).isTrue();
     assertThat(forward.read()).isEqualTo(3000);
     assertThat(forward.tooLate()).isZero();
     assertThat(forward.duplicates()).isPositive();
     assertThat(backward).isEqualTo(forward);
+    assertThat(random).isEqualTo(forward);
   }
 
   private LocalRun.Accounting run(Path input, String store) throws Exception {

@@ -11,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
@@ -238,6 +241,130 @@ class ExportPlanTest {
         .hasMessageContaining("[10, 5)");
   }
 
+  /**
+   * A file in random time order is sorted into time ranges: every entry once, no entry earlier than
+   * the next slice's promise, each slice spanning one range rather than the whole hour, the entries
+   * that the pipeline will reject kept, every byte of the sorted file reported, and the same plan
+   * on any number of threads.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"shuffled.jsonl", "shuffled.json.gz"})
+  void sortsAFileInRandomTimeOrderIntoTimeRanges(String name) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      lines.add(entry("e" + i, START.plusSeconds(3L * i)));
+    }
+    lines.add("{\"insertId\":\"no-time\",\"textPayload\":\"x\"}");
+    lines.add("not json");
+    Collections.shuffle(lines, new Random(20261206L));
+    Path file = dir.resolve(name);
+    byte[] text = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    if (name.endsWith(".gz")) {
+      try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+        out.write(text);
+      }
+    } else {
+      Files.write(file, text);
+    }
+    AtomicLong sorted = new AtomicLong();
+
+    List<ExportPlan.Slice> plan =
+        ExportPlan.of(
+            List.of(file),
+            Files.createDirectories(spool),
+            2_000,
+            EVENT_TIME,
+            3,
+            n -> {},
+            sorted::set);
+
+    assertThat(readAll(plan)).containsExactlyInAnyOrderElementsOf(lines);
+    assertThat(plan).isSortedAccordingTo(ExportPlan.PLAN_ORDER);
+    assertThat(plan).allMatch(slice -> slice.layout() == ExportPlan.Layout.FRAMES);
+    assertThat(ExportTimeBuckets.outOfOrder(plan)).as("after sorting").isFalse();
+    Duration range = Duration.ofSeconds(3L * 1_200 / ExportTimeBuckets.BUCKETS + 1);
+    for (ExportPlan.Slice slice : plan) {
+      assertThat(Duration.between(slice.earliest(), slice.latest())).isLessThanOrEqualTo(range);
+    }
+    for (int i = 0; i < plan.size(); i++) {
+      for (ExportPlan.Slice later : plan.subList(i, plan.size())) {
+        for (String payload : read(later)) {
+          EVENT_TIME
+              .apply(payload.getBytes(StandardCharsets.UTF_8))
+              .ifPresent(time -> assertThat(time).isAfterOrEqualTo(plan.get(0).earliest()));
+        }
+      }
+    }
+    long planned =
+        name.endsWith(".gz")
+            ? Integer.BYTES * lines.size() + text.length - lines.size()
+            : text.length;
+    assertThat(sorted.get()).isEqualTo(planned);
+
+    Path again = dir.resolve("again");
+    List<ExportPlan.Slice> onOneThread =
+        ExportPlan.of(
+            List.of(file), Files.createDirectories(again), 2_000, EVENT_TIME, 1, n -> {}, n -> {});
+    assertThat(onOneThread)
+        .extracting(ExportPlan.Slice::from, ExportPlan.Slice::to, ExportPlan.Slice::entries)
+        .containsExactlyElementsOf(
+            plan.stream().map(slice -> tuple(slice.from(), slice.to(), slice.entries())).toList());
+  }
+
+  @Test
+  void promisesNoEntryEarlierThanItsSliceInASortedFile() throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      lines.add(entry("e" + i, START.plusSeconds(i)));
+    }
+    Collections.shuffle(lines, new Random(7L));
+    Path file = dir.resolve("shuffled.jsonl");
+    Files.writeString(file, String.join("\n", lines) + "\n");
+
+    List<ExportPlan.Slice> plan = plan(List.of(file), 700, EVENT_TIME, 2, n -> {});
+
+    for (int i = 0; i < plan.size(); i++) {
+      Instant promise = plan.get(i).earliest();
+      for (ExportPlan.Slice later : plan.subList(i, plan.size())) {
+        for (String payload : read(later)) {
+          Instant time = EVENT_TIME.apply(payload.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+          assertThat(time).isAfterOrEqualTo(promise);
+        }
+      }
+    }
+  }
+
+  @Test
+  void callsAFileOutOfOrderOnlyWhenMoreSlicesThanAllowedCoverOneInstant() {
+    List<ExportPlan.Slice> ordered = new ArrayList<>();
+    List<ExportPlan.Slice> shuffled = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      // Neighbours share their boundary instant, as slices of a time-ordered file do.
+      ordered.add(slice(i, START.plusSeconds(60L * i), START.plusSeconds(60L * (i + 1))));
+      shuffled.add(slice(i, START.plusSeconds(i % 7), START.plusSeconds(6_000 - i % 5)));
+    }
+    assertThat(ExportTimeBuckets.outOfOrder(ordered)).isFalse();
+    assertThat(ExportTimeBuckets.outOfOrder(shuffled)).isTrue();
+    assertThat(ExportTimeBuckets.outOfOrder(shuffled.subList(0, ExportTimeBuckets.MAX_OVERLAP)))
+        .isFalse();
+    assertThat(ExportTimeBuckets.outOfOrder(shuffled.subList(0, ExportTimeBuckets.MAX_OVERLAP + 1)))
+        .isTrue();
+    assertThat(ExportTimeBuckets.outOfOrder(List.of(slice(0, null, null)))).isFalse();
+  }
+
+  private static ExportPlan.Slice slice(int i, Instant earliest, Instant latest) {
+    return new ExportPlan.Slice(
+        "f",
+        1_000_000,
+        "f",
+        100L * i,
+        100L * (i + 1),
+        ExportPlan.Layout.LINES,
+        1,
+        earliest,
+        latest);
+  }
+
   private List<ExportPlan.Slice> plan(
       List<Path> files,
       long sliceBytes,
@@ -246,7 +373,7 @@ class ExportPlanTest {
       LongConsumer scannedBytes)
       throws IOException {
     Files.createDirectories(spool);
-    return ExportPlan.of(files, spool, sliceBytes, eventTime, threads, scannedBytes);
+    return ExportPlan.of(files, spool, sliceBytes, eventTime, threads, scannedBytes, n -> {});
   }
 
   private static String entry(String insertId, Instant time) {
