@@ -8,6 +8,7 @@
 #   bench/load.sh 10000000            # the figure
 #   bench/load.sh 1000000 --hot-key   # hot-key run
 #   HEAP=1g bench/load.sh 200000      # what fits on a busy machine
+#   SHAPE=shuffled bench/load.sh 1000000   # the same entries in random time order
 #   SHAPE=gcloud-json-gz bench/load.sh 1000000
 #                                     # the export as `gcloud logging read --format=json | gzip`
 #                                     # writes it: one pretty-printed JSON array, newest first
@@ -35,6 +36,11 @@ if [[ "$hot" == "--hot-key" ]]; then
   mv "$input.hot" "$input"
 fi
 
+if [[ "${SHAPE:-ndjson}" == "shuffled" ]]; then
+  # A fixed random source, so that every run shuffles the same way.
+  shuf --random-source=<(yes 8) "$input" > "$input.shuffled"
+  mv "$input.shuffled" "$input"
+fi
 if [[ "${SHAPE:-ndjson}" == "gcloud-json-gz" ]]; then
   # A JSON array holds JSON only: the generated day's malformed lines are left out of it.
   { echo "["; tac "$input" | jq -R --indent 2 'fromjson? // empty' | sed 's/^}$/},/' \
