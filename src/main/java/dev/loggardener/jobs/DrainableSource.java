@@ -112,7 +112,7 @@ final class DrainableSource<T, C extends UnboundedSource.CheckpointMark>
   }
 
   /** {@code id}, a separator and the SHA-256 of {@code record}. */
-  static byte[] recordId(byte[] id, byte[] record) {
+  private static byte[] recordId(byte[] id, byte[] record) {
     byte[] digest;
     try {
       digest = MessageDigest.getInstance("SHA-256").digest(record);
