@@ -5,9 +5,12 @@
 # heap and RSS; at the end it sends SIGTERM (the stream drains) and checks that published =
 # counted + dead-lettered + duplicates.
 #
-# Backlog = published - received. Publish-to-row latency is read off the two curves: the n-th entry
-# was published when `published` reached n and counted (its pane fired and went to the writer)
-# when `counted` reached n; p50/p99 are taken over entries, at the 10 s resolution of the samples.
+# Backlog = published - received. Publish-to-row latency is read off two curves: the n-th message
+# was published when `published` reached n and accounted for (counted in a fired pane, which goes
+# to the store in the same batch, dead-lettered or dropped as a duplicate) when counted +
+# dead-lettered + duplicates reached n; p50/p99 are taken over messages, at the resolution of the
+# samples (SAMPLE seconds). Samples, logs and the summary stay in OUT (default
+# target/soak-RATE-MINUTES), so that a run can be read again.
 #
 #   bench/soak.sh 1000 10            # 1,000 messages/s for 10 minutes
 #   EARLY=5 HEAP=2g bench/soak.sh 200 2
@@ -18,10 +21,17 @@ minutes=${2:?usage: bench/soak.sh RATE MINUTES}
 heap=${HEAP:-2g}
 early=${EARLY:-10}
 port=${PORT:-18585}
+# Beam wants a project id as Google Cloud spells them: 6 to 30 characters, starting with a letter.
+project=${PROJECT:-soak-bench}
+every=${SAMPLE:-5}
+out=${OUT:-target/soak-$rate-$minutes}
+rm -rf "$out"
+mkdir -p "$out"
 work=$(mktemp -d)
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  cp "$work"/*.log "$work"/*.out "$work"/samples.csv "$out"/ 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -39,69 +49,107 @@ java -jar "$sdk"/platform/pubsub-emulator/lib/cloud-pubsub-emulator-*-all.jar \
   --host=127.0.0.1 --port="$port" > "$work/emulator.log" 2>&1 &
 pids+=($!)
 root="http://127.0.0.1:$port"
-until curl -s -o /dev/null "$root/v1/projects/soak/topics"; do sleep 1; done
-curl -s -X PUT "$root/v1/projects/soak/topics/logs" >/dev/null
-curl -s -X PUT "$root/v1/projects/soak/subscriptions/pipeline" -H 'Content-Type: application/json' \
-  -d '{"topic":"projects/soak/topics/logs","ackDeadlineSeconds":60}' >/dev/null
+until curl -s -o /dev/null "$root/v1/projects/$project/topics"; do sleep 1; done
+curl -s -X PUT "$root/v1/projects/$project/topics/logs" >/dev/null
+curl -s -X PUT "$root/v1/projects/$project/subscriptions/pipeline" -H 'Content-Type: application/json' \
+  -d "{\"topic\":\"projects/$project/topics/logs\",\"ackDeadlineSeconds\":60}" >/dev/null
 
 java -Xmx"$heap" -cp "$cp" dev.loggardener.cli.Main stream --runner=DirectRunner \
   --credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory \
-  --project=soak --pubsubRootUrl="$root" --inputSubscription=projects/soak/subscriptions/pipeline \
-  --duckDbFile="$work/soak.duckdb" --progressSeconds=10 --earlyFiringSeconds="$early" \
+  --project="$project" --pubsubRootUrl="$root" --inputSubscription=projects/$project/subscriptions/pipeline \
+  --duckDbFile="$work/soak.duckdb" --progressSeconds=10 --earlyFiringSeconds="$early" ${STREAM_ARGS:-} \
   > "$work/stream.out" 2> "$work/stream.log" &
 stream=$!
 pids+=($stream)
-until grep -q " s: received" "$work/stream.log"; do sleep 1; done
+until grep -q " s: received" "$work/stream.log"; do
+  kill -0 "$stream" 2>/dev/null || { echo "stream did not start:"; tail -5 "$work/stream.log"; exit 1; }
+  sleep 1
+done
 
 start=$(date +%s)
-java -Xmx512m -cp "$cp" dev.loggardener.cli.Main replay --topic projects/soak/topics/logs \
+java -Xmx512m -cp "$cp" dev.loggardener.cli.Main replay --topic projects/$project/topics/logs \
   --input "$work/day.jsonl" --rate "$rate" --shift-to-now --pubsub-root-url "$root" \
   > "$work/replay.out" 2> "$work/replay.log" &
 replay=$!
 pids+=($replay)
 
 samples="$work/samples.csv"
-echo "seconds,published,received,counted,backlog,heap_used_kb,rss_kb,load1" > "$samples"
+echo "seconds,published,received,counted,dead_lettered,duplicates,accounted,backlog,heap_used_kb,rss_kb,load1" > "$samples"
+# The latest progress line's value of one field, without thousands separators.
+field() {
+  grep -o " s: received .*" "$work/stream.log" | tail -1 | grep -o "$1 [0-9,]*" | head -1 \
+    | awk '{gsub(",","",$NF); print $NF}' || true
+}
 sample() {
-  local published received counted heap_kb rss_kb
-  published=$(grep -o 'replay: [0-9]*' "$work/replay.log" | tail -1 | awk '{print $2}')
+  local published received counted dead duplicates heap_kb rss_kb
+  published=$(grep -o 'replay: [0-9]*' "$work/replay.log" | tail -1 | awk '{print $2}' || true)
   [[ -z "$published" ]] && published=0
   if ! kill -0 "$replay" 2>/dev/null; then published=$entries; fi
-  received=$(grep -o ' s: received [0-9,]*' "$work/stream.log" | tail -1 | awk '{gsub(",","",$4); print $4}')
-  counted=$(grep -o 'counted [0-9,]*' "$work/stream.log" | tail -1 | awk '{gsub(",","",$2); print $2}')
+  received=$(field received); counted=$(field counted)
+  dead=$(field dead-lettered); duplicates=$(field duplicates)
   heap_kb=$(jcmd "$stream" GC.heap_info 2>/dev/null | awk '/used/ {for (i=1;i<=NF;i++) if ($i=="used") {gsub("K","",$(i+1)); print $(i+1); exit}}' || true)
   rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$stream/status" 2>/dev/null || true)
-  echo "$(( $(date +%s) - start )),$published,${received:-0},${counted:-0},$(( published - ${received:-0} )),${heap_kb:-},${rss_kb:-},$(cut -d' ' -f1 /proc/loadavg)" >> "$samples"
+  echo "$(( $(date +%s) - start )),$published,${received:-0},${counted:-0},${dead:-0},${duplicates:-0},$(( ${counted:-0} + ${dead:-0} + ${duplicates:-0} )),$(( published - ${received:-0} )),${heap_kb:-},${rss_kb:-},$(cut -d' ' -f1 /proc/loadavg)" >> "$samples"
 }
-while kill -0 "$replay" 2>/dev/null; do sample; sleep 10; done
+while kill -0 "$replay" 2>/dev/null; do sample; sleep "$every"; done
 replay_seconds=$(( $(date +%s) - start ))
 # Let the stream take what is still in the subscription, up to five minutes.
-for _ in $(seq 1 30); do
+for _ in $(seq 1 $(( 300 / every ))); do
   sample
   last=$(tail -1 "$samples")
   [[ $(echo "$last" | cut -d, -f3) -ge $entries ]] && break
-  sleep 10
+  sleep "$every"
 done
 kill -TERM "$stream"
 wait "$stream" || true
 sample
+# What the stream did not read is still in the subscription: pull and acknowledge it, counting, so
+# that published = received + left over, and received = counted + dead-lettered + duplicates. With
+# a backlog of hundreds of thousands the emulator answers a pull of 100 in seconds, so the count
+# stops after LEFT_SECONDS (default 120) and says so.
+# Messages the stream had pulled but not yet read stay leased until their 60 s ack deadline.
+sleep 65
+left=0
+empty=0
+pull_until=$(( $(date +%s) + ${LEFT_SECONDS:-120} ))
+while (( empty < 3 )) && (( $(date +%s) < pull_until )); do
+  curl -s -X POST "$root/v1/projects/$project/subscriptions/pipeline:pull" \
+    -H 'Content-Type: application/json' -d '{"maxMessages":1000,"returnImmediately":true}' \
+    > "$work/pulled.json"
+  ids=$(grep -o '"ackId": *"[^"]*"' "$work/pulled.json" | sed 's/.*: *//' | paste -sd, - || true)
+  if [[ -z "$ids" ]]; then empty=$(( empty + 1 )); sleep 1; continue; fi
+  empty=0
+  left=$(( left + $(echo "$ids" | tr ',' '\n' | wc -l) ))
+  curl -s -X POST "$root/v1/projects/$project/subscriptions/pipeline:acknowledge" \
+    -H 'Content-Type: application/json' -d "{\"ackIds\":[$ids]}" >/dev/null
+done
+left_note="all of it (the subscription answered empty)"
+(( empty < 3 )) && left_note="stopped after ${LEFT_SECONDS:-120} s, more remained"
 
+{
 echo "rate: $rate/s for $minutes min, $entries entries, heap cap $heap, early firing $early s"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo); started $(date -u -d @"$start" +%H:%M:%S) UTC"
 echo "replay: $(cat "$work/replay.out") (wall $replay_seconds s)"
 grep "stream: drained" "$work/stream.log" || { echo "no drain line:"; tail -20 "$work/stream.log"; }
-echo "peak backlog: $(cut -d, -f5 "$samples" | tail -n +2 | sort -n | tail -1)"
-echo "peak heap used (KB): $(cut -d, -f6 "$samples" | tail -n +2 | sort -n | tail -1)"
-echo "peak RSS (KB): $(cut -d, -f7 "$samples" | tail -n +2 | sort -n | tail -1)"
-# Latency over entries: for n = 1%..99% of the entries, the first sample where counted >= n minus
-# the first sample where published >= n.
-awk -F, -v total="$entries" 'NR > 1 { t[NR]=$1; p[NR]=$2; c[NR]=$4; last=NR }
+echo "left unread in the subscription after the drain: pulled $left, $left_note"
+if command -v duckdb >/dev/null; then
+  echo "store: $(duckdb -readonly -csv -noheader "$work/soak.duckdb" \
+    "select 'sum(entry_count) ' || coalesce(sum(entry_count), 0) || ', dead letters ' || (select count(*) from dead_letters) from issue_windows")"
+fi
+echo "peak backlog: $(cut -d, -f8 "$samples" | tail -n +2 | sort -n | tail -1)"
+echo "peak heap used (KB): $(cut -d, -f9 "$samples" | tail -n +2 | sort -n | tail -1)"
+echo "peak RSS (KB): $(cut -d, -f10 "$samples" | tail -n +2 | sort -n | tail -1)"
+# Latency over messages: for n = 1%..99% of the messages, the first sample where accounted >= n
+# minus the first sample where published >= n.
+awk -F, -v total="$entries" 'NR > 1 { t[NR]=$1; p[NR]=$2; c[NR]=$7; last=NR }
   END {
     for (q = 1; q <= 99; q++) {
       n = total * q / 100; tp = -1; tc = -1
       for (i = 2; i <= last; i++) { if (tp < 0 && p[i] >= n) tp = t[i]; if (tc < 0 && c[i] >= n) tc = t[i] }
       lat[q] = (tp < 0 || tc < 0) ? "n/a" : tc - tp
     }
-    print "publish-to-count latency, s (10 s resolution): p50 " lat[50] ", p99 " lat[99]
-  }' "$samples"
-echo "samples (seconds, published, received, counted, backlog, heap used KB, RSS KB, load1):"
+    print "publish-to-row latency, s (" res " s resolution): p50 " lat[50] ", p99 " lat[99]
+  }' res="$every" "$samples"
+echo "samples: $(head -1 "$samples")"
 tail -n +2 "$samples"
+} | tee "$work/summary.out"

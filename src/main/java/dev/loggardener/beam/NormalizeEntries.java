@@ -25,13 +25,13 @@ import org.apache.beam.sdk.values.TupleTagList;
  * Redacts, normalizes and fingerprints parsed entries, keeping only what aggregation needs.
  *
  * <p>Bounded or unbounded; element timestamps are kept. The message and template that travel on are
- * redacted by the {@link Fingerprinter}. An entry for which the fingerprinter throws (a bug, not
- * expected input) becomes a dead letter with stage {@code normalize} and reason {@code
- * fingerprint_failed}, carrying the exception, so one bad entry cannot stall the stream. Counters:
- * {@code normalize/fingerprinted}, {@code normalize/failed}, and one per redaction class, {@code
- * normalize/redacted/<class>} (the id of the detector or rule that removed a value, or {@code
- * once-secret} for a value removed again elsewhere in its entry), counting values, never showing
- * them.
+ * redacted by the {@link Fingerprinter}. An entry for which the fingerprinter throws (a bug, or a
+ * stack overflow in a rule's regex on a long message, not expected input) becomes a dead letter
+ * with stage {@code normalize} and reason {@code fingerprint_failed}, carrying the exception, so
+ * one bad entry cannot stall the stream. Counters: {@code normalize/fingerprinted}, {@code
+ * normalize/failed}, and one per redaction class, {@code normalize/redacted/<class>} (the id of the
+ * detector or rule that removed a value, or {@code once-secret} for a value removed again elsewhere
+ * in its entry), counting values, never showing them.
  */
 public final class NormalizeEntries
     extends PTransform<PCollection<ParsedEntry>, StageResult<NormalizedEntry>> {
@@ -117,7 +117,9 @@ public final class NormalizeEntries
                 EntryIdentity.of(
                     entry.logName(), entry.timestamp(), entry.insertId(), parsed.raw().messageId()),
                 observe(entry, fingerprinter.fingerprint(entry, findings)));
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
+        // Both come from this one entry (a rule's regex recursing over a long message overflows the
+        // stack); the stack has unwound by the time it is caught.
         failed.inc();
         out.get(FAILED).output(failure(parsed, e));
         return;
@@ -135,7 +137,7 @@ public final class NormalizeEntries
           redactionClass, c -> Metrics.counter("normalize", REDACTED_PREFIX + c));
     }
 
-    private DeadLetter failure(ParsedEntry parsed, RuntimeException e) {
+    private DeadLetter failure(ParsedEntry parsed, Throwable e) {
       return new DeadLetter(
           parsed.raw().payload(),
           parsed.raw().attributes(),

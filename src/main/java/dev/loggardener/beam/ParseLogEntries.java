@@ -24,8 +24,12 @@ import org.joda.time.Instant;
  * attribute). That usually moves elements back in time, behind the source's timestamp (publish time
  * for Pub/Sub), which Beam refuses unless the DoFn allows unlimited skew; the entries this makes
  * late are handled by the aggregation's allowed lateness and too-late routing. Rejected messages
- * become dead letters (stage {@code parse}, reason = the parser's reason code). Counters: {@code
- * parse/read}, {@code parse/parsed}, {@code parse/rejected} and {@code parse/rejected_<reason>}.
+ * become dead letters (stage {@code parse}, reason = the parser's reason code). A message on which
+ * the parser throws instead (a bug, or a stack overflow on input nested deeper than the thread's
+ * stack when the parser's depth limit allows it) becomes a dead letter with stage {@code parse} and
+ * reason {@code parse_failed}, carrying the exception, so one message can neither fail its bundle
+ * nor make the runner retry the bundle for ever. Counters: {@code parse/read}, {@code
+ * parse/parsed}, {@code parse/rejected}, {@code parse/rejected_<reason>} and {@code parse/failed}.
  */
 public final class ParseLogEntries
     extends PTransform<PCollection<RawMessage>, StageResult<ParsedEntry>> {
@@ -67,6 +71,7 @@ public final class ParseLogEntries
     private final Counter read = Metrics.counter("parse", "read");
     private final Counter parsed = Metrics.counter("parse", "parsed");
     private final Counter rejected = Metrics.counter("parse", "rejected");
+    private final Counter failed = Metrics.counter("parse", "failed");
     private final LogEntryParser parser;
     private final String ruleSetVersion;
     private final Clock clock;
@@ -86,7 +91,15 @@ public final class ParseLogEntries
     @ProcessElement
     public void process(@Element RawMessage raw, MultiOutputReceiver out) {
       read.inc();
-      ParseResult result = parser.parse(raw.payload(), raw.attributes());
+      ParseResult result;
+      try {
+        result = parser.parse(raw.payload(), raw.attributes());
+      } catch (RuntimeException | StackOverflowError e) {
+        // Both come from this one message; the stack has unwound by the time it is caught.
+        failed.inc();
+        out.get(REJECTED).output(failure(raw, e));
+        return;
+      }
       if (result instanceof ParseResult.Parsed p) {
         parsed.inc();
         out.get(PARSED)
@@ -110,6 +123,21 @@ public final class ParseLogEntries
                     clock.instant(),
                     ruleSetVersion));
       }
+    }
+
+    private DeadLetter failure(RawMessage raw, Throwable e) {
+      return new DeadLetter(
+          raw.payload(),
+          raw.attributes(),
+          raw.messageId(),
+          DeadLetter.Stage.PARSE,
+          "parse_failed",
+          e.getClass().getName(),
+          e.getMessage(),
+          DeadLetter.truncatedStackTrace(e),
+          null,
+          clock.instant(),
+          ruleSetVersion);
     }
   }
 }

@@ -1,14 +1,19 @@
 package dev.loggardener.jobs;
 
 import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.DelegateCoder;
 import org.apache.beam.sdk.io.UnboundedSource;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.util.CoderUtils;
 import org.joda.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +111,20 @@ final class DrainableSource<T, C extends UnboundedSource.CheckpointMark>
     source.validate();
   }
 
+  /** {@code id}, a separator and the SHA-256 of {@code record}. */
+  private static byte[] recordId(byte[] id, byte[] record) {
+    byte[] digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256").digest(record);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+    byte[] combined = Arrays.copyOf(id, id.length + 1 + digest.length);
+    combined[id.length] = '/';
+    System.arraycopy(digest, 0, combined, id.length + 1, digest.length);
+    return combined;
+  }
+
   private static final class Reader<T, C extends UnboundedSource.CheckpointMark>
       extends UnboundedReader<T> {
     private final DrainableSource<T, C> source;
@@ -160,9 +179,24 @@ final class DrainableSource<T, C extends UnboundedSource.CheckpointMark>
       return reader.getCurrentTimestamp();
     }
 
+    /**
+     * The wrapped record id followed by a digest of the record. The runner drops a record whose id
+     * it has seen in the last ten minutes, and a restarted Pub/Sub emulator numbers its messages
+     * from 1 again: without the digest, as many messages after a restart as the stream had read
+     * before it would be dropped unseen. A redelivered message has the same bytes, so the runner
+     * still recognises it.
+     */
     @Override
     public byte[] getCurrentRecordId() throws NoSuchElementException {
-      return reader.getCurrentRecordId();
+      byte[] id = reader.getCurrentRecordId();
+      if (!source.requiresDeduping()) {
+        return id;
+      }
+      try {
+        return recordId(id, CoderUtils.encodeToByteArray(source.getOutputCoder(), getCurrent()));
+      } catch (CoderException e) {
+        throw new IllegalStateException("the source cannot encode its own record", e);
+      }
     }
 
     @Override

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loggardener.logentry.LogEntryParser;
 import dev.loggardener.normalize.Fingerprinter;
 import dev.loggardener.normalize.RuleSet;
+import dev.loggardener.sink.DeadLetter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,6 +28,7 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
 import org.junit.runner.RunWith;
 import org.junit.runners.JUnit4;
 
@@ -34,6 +38,26 @@ public class NormalizeEntriesTest {
       Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC);
 
   @Rule public final transient TestPipeline p = TestPipeline.create();
+  @Rule public final transient TemporaryFolder temp = new TemporaryFolder();
+
+  /**
+   * A rules file a team might write: a mask rule for separator lines whose group repetition Java's
+   * regex engine runs by recursion, one level per repetition.
+   */
+  private static final String SEPARATOR_RULES =
+      """
+      version: "separators-1"
+      rules:
+        - id: separator-line
+          description: Runs of dashes or equals signs drawn as separators.
+          stage: mask
+          triggers: ['--', '==']
+          pattern: '(?:-|=){2,}'
+          replace_with: '<SEP>'
+          examples:
+            - input: 'batch done ---- next'
+              output: 'batch done <SEP> next'
+      """;
 
   private static RawMessage message(String id, String text) {
     String json =
@@ -90,5 +114,65 @@ public class NormalizeEntriesTest {
         .containsEntry(NormalizeEntries.REDACTED_PREFIX + "secret-name-value", 1L)
         .containsEntry(NormalizeEntries.REDACTED_PREFIX + "once-secret", 1L);
     assertThat(counters.keySet()).noneMatch(name -> name.contains("Hunter2pass"));
+  }
+
+  @Test
+  public void deadLettersAnEntryOnWhichARuleOverflowsTheStackAndFingerprintsTheRestOnce()
+      throws Exception {
+    Path file = temp.newFolder("rules").toPath().resolve("normalize.yaml");
+    Files.writeString(file, SEPARATOR_RULES);
+    RuleSet rules = RuleSet.load(file);
+    List<RawMessage> messages =
+        List.of(
+            message("a", "batch 1 done ---- next"),
+            message("poison", "dump " + "-".repeat(200_000)),
+            message("b", "batch 2 done ==== next"),
+            message("c", "nothing to mask"));
+    StageResult<ParsedEntry> parsed =
+        p.apply(Create.of(messages).withCoder(RawMessageCoder.of()))
+            .apply("Parse", ParseLogEntries.with(new LogEntryParser(), rules.version(), CLOCK));
+    StageResult<NormalizedEntry> normalized =
+        parsed.output().apply("Normalize", NormalizeEntries.with(new Fingerprinter(rules), CLOCK));
+    PAssert.that(
+            normalized
+                .output()
+                .apply(
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(
+                            e ->
+                                e.raw().messageId() + " " + e.observation().identity().template())))
+        .containsInAnyOrder(
+            "a batch <NUM> done <SEP> next", "b batch <NUM> done <SEP> next", "c nothing to mask");
+    byte[] poison = messages.get(1).payload();
+    PAssert.that(normalized.failures())
+        .satisfies(
+            letters -> {
+              assertThat(letters).hasSize(1);
+              DeadLetter letter = letters.iterator().next();
+              assertThat(letter.messageId()).isEqualTo("poison");
+              assertThat(letter.stage()).isEqualTo(DeadLetter.Stage.NORMALIZE);
+              assertThat(letter.reason()).isEqualTo("fingerprint_failed");
+              assertThat(letter.errorClass()).isEqualTo(StackOverflowError.class.getName());
+              assertThat(letter.rawPayload()).isEqualTo(poison);
+              assertThat(letter.ruleSetVersion()).startsWith("separators-1");
+              return null;
+            });
+    PAssert.that(parsed.failures()).empty();
+
+    PipelineResult result = p.run();
+    assertThat(result.waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
+    Map<String, Long> counters = new HashMap<>();
+    for (MetricResult<Long> counter :
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.inNamespace("normalize"))
+                    .build())
+            .getCounters()) {
+      counters.put(counter.getName().getName(), counter.getCommitted());
+    }
+    // Each entry was fingerprinted once: no bundle failed and was retried.
+    assertThat(counters).containsEntry("fingerprinted", 3L).containsEntry("failed", 1L);
   }
 }
