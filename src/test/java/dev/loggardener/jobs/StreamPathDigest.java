@@ -28,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Writes everything the stream path's per-element work produces for a fixed set of inputs, so that
@@ -180,7 +181,15 @@ public final class StreamPathDigest {
       line.append(parser.eventTime(raw.payload(), raw.attributes())).append(' ');
       if (result instanceof ParseResult.Parsed parsed) {
         parsedCount++;
-        line.append(parsed.entry()).append(' ');
+        // Labels in key order: the entry's own map iterates in an order that varies between JVMs.
+        line.append(
+                parsed
+                    .entry()
+                    .toString()
+                    .replace(
+                        "labels=" + parsed.entry().labels(),
+                        "labels=" + new TreeMap<>(parsed.entry().labels())))
+            .append(' ');
         Findings findings = new Findings();
         try {
           NormalizedEntry normalized =
