@@ -40,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Fingerprinter implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int CACHE_LIMIT = 50_000;
+  private static final int CLEAN_SLOTS = 1 << 12;
 
   private final String ruleSetVersion;
   private final Redactor redactor;
@@ -56,6 +57,9 @@ public final class Fingerprinter implements Serializable {
   private final SecretCatalog secrets;
   private transient volatile ConcurrentHashMap<String, String> idCache;
   private transient volatile TemplateIds messageIds;
+
+  /** Texts known to hold nothing to redact, each in the slot of its hash ({@link #record}). */
+  private transient volatile String[] cleanTexts;
 
   public Fingerprinter(RuleSet ruleSet) {
     this.ruleSetVersion = ruleSet.version();
@@ -113,53 +117,92 @@ public final class Fingerprinter implements Serializable {
               if (secrets.isSecretName(name)) {
                 findings.addValue(SecretCatalog.SECRET_FIELD, value);
               } else {
-                redactor.redact(value, findings);
+                record(value, findings);
               }
             });
     if (entry.httpRequest() != null) {
-      redactor.redact(entry.httpRequest().path(), findings);
+      record(entry.httpRequest().path(), findings);
     }
     ServiceIdentity service = entry.service();
-    boolean stack = entry.stackTrace() != null;
-    String redacted;
-    String template;
-    if (stack) {
-      redacted = redactor.redact(entry.message(), findings);
-      template = findings.scrub(redactor.redact(StackSignature.of(entry.stackTrace()), findings));
-      redacted = findings.scrub(redacted);
-    } else {
-      Tokenizer tokenizer = Tokenizer.current();
-      redacted = normalize(entry.message(), tokenizer, findings);
-      template = tokenizer.template();
+    String projectId = service.projectId() == null ? "" : service.projectId();
+    String logger = entry.logger() == null ? "" : entry.logger();
+    if (entry.stackTrace() == null) {
+      return fingerprint(
+          new TemplateIds.Origin(projectId, service.resourceType(), service.service(), logger),
+          entry.message(),
+          findings);
     }
+    String redacted = redactor.redact(entry.message(), findings);
+    String template =
+        findings.scrub(redactor.redact(StackSignature.of(entry.stackTrace()), findings));
+    redacted = findings.scrub(redacted);
     String id =
-        id(
-            canonical(
-                service.projectId() == null ? "" : service.projectId(),
-                service.resourceType(),
-                service.service(),
-                entry.logger() == null ? "" : entry.logger(),
-                stack,
-                template));
+        id(canonical(projectId, service.resourceType(), service.service(), logger, true, template));
     return new Fingerprint(id, template, redacted, ruleSetVersion);
   }
 
   /** Fingerprints bare message text, with empty identity fields. */
   public Fingerprint fingerprintMessage(String message) {
+    return fingerprint(TemplateIds.Origin.NONE, message, null);
+  }
+
+  /**
+   * The fingerprint of a message (kind {@code message}) of the given origin: the one path of
+   * entries without a stack trace and of bare messages. The id of a known (origin, template) pair
+   * comes from {@link TemplateIds} without building the template string or the canonical form.
+   */
+  private Fingerprint fingerprint(TemplateIds.Origin origin, String message, Findings findings) {
     Tokenizer tokenizer = Tokenizer.current();
-    String redacted = normalize(message, tokenizer, null);
+    String redacted = normalize(message, tokenizer, findings);
     TemplateIds ids = messageIds;
     if (ids == null) {
       ids = new TemplateIds();
       messageIds = ids;
     }
-    TemplateIds.Entry known = ids.find(tokenizer);
+    int hash = TemplateIds.hash(origin, tokenizer);
+    TemplateIds.Entry known = ids.find(hash, origin, tokenizer);
     if (known == null) {
       String template = tokenizer.template();
-      known =
-          ids.remember(tokenizer, template, sha256Hex(canonical("", "", "", "", false, template)));
+      String id =
+          sha256Hex(
+              canonical(
+                  origin.projectId(),
+                  origin.resourceType(),
+                  origin.service(),
+                  origin.logger(),
+                  false,
+                  template));
+      known = ids.remember(hash, origin, tokenizer, template, id);
     }
     return new Fingerprint(known.id(), known.template(), redacted, ruleSetVersion);
+  }
+
+  /**
+   * Records in {@code findings} what redaction finds in a text of the entry that is not stored
+   * itself (a label value, the request path). Texts in which redaction found nothing while the
+   * findings were empty are remembered, since labels such as instance ids recur on every entry of
+   * their source: for such a text, with findings still empty, redaction would record nothing and
+   * remove nothing again (a text no redact step changes is passed over without recording, {@link
+   * Redactor}), so the call is skipped.
+   */
+  private void record(String text, Findings findings) {
+    if (text == null) {
+      return;
+    }
+    boolean empty = findings.isEmpty();
+    String[] clean = cleanTexts;
+    if (clean == null) {
+      clean = new String[CLEAN_SLOTS];
+      cleanTexts = clean;
+    }
+    int slot = text.hashCode() & (CLEAN_SLOTS - 1);
+    if (empty && text.equals(clean[slot])) {
+      return;
+    }
+    redactor.redact(text, findings);
+    if (empty && findings.isEmpty()) {
+      clean[slot] = text;
+    }
   }
 
   /** Redacts any text we store or print (labels, URLs, messages). */

@@ -1,10 +1,22 @@
 package dev.loggardener.bench;
 
+import dev.loggardener.logentry.ExportReader;
+import dev.loggardener.logentry.LogEntry;
+import dev.loggardener.logentry.LogEntryParser;
+import dev.loggardener.logentry.ParseResult;
+import dev.loggardener.logentry.PublicSamples;
+import dev.loggardener.normalize.Findings;
 import dev.loggardener.normalize.Fingerprinter;
 import dev.loggardener.normalize.LoghubCorpus;
 import dev.loggardener.normalize.RuleSet;
+import dev.loggardener.scenario.BundledSample;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,9 +33,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * JMH benchmark of the streaming-path step: redact, normalize and fingerprint every message of the
- * ten Loghub-2k systems (20,000 messages), single-threaded; the score is messages per second. Run
- * from the project root (forks need the test classpath, hence exec:exec):
+ * JMH benchmark of the streaming-path step: redact, normalize and fingerprint, single-threaded; the
+ * score is messages per second. {@code fingerprintEntries} runs what {@code NormalizeEntries} runs
+ * per entry, {@link Fingerprinter#fingerprint(LogEntry, Findings)} (labels and request path
+ * searched for secrets, identity fields in the fingerprint), over the parsed entries of the bundled
+ * sample and the public samples; {@code fingerprintLoghubMessages} runs the same path on bare text,
+ * {@link Fingerprinter#fingerprintMessage}, over every message of the ten Loghub-2k systems (20,000
+ * messages, read from {@code ../shared/loghub-2k} or {@code -Dloghub.dir}). Run from the project
+ * root (forks need the test classpath, hence exec:exec):
  *
  * <pre>
  * mvn -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.executable=java \
@@ -37,8 +54,48 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public class FingerprintThroughput {
   private static final int MESSAGES = 20_000;
 
+  private static final int ENTRIES = 4_000;
+
   private Fingerprinter fingerprinter;
   private String[] messages;
+
+  /** {@value #ENTRIES} parsed entries: the public samples, then the bundled sample's, in turn. */
+  @State(Scope.Benchmark)
+  public static class Entries {
+    private final Fingerprinter fingerprinter = new Fingerprinter(RuleSet.loadDefault());
+    private LogEntry[] entries;
+
+    @Setup
+    public void load() throws Exception {
+      List<byte[]> payloads = new ArrayList<>();
+      for (String line : PublicSamples.lines()) {
+        payloads.add(line.getBytes(StandardCharsets.UTF_8));
+      }
+      try (InputStream in = Files.newInputStream(Path.of(BundledSample.PATH));
+          ExportReader reader = ExportReader.open(in)) {
+        reader.forEachRemaining(payloads::add);
+      }
+      LogEntryParser parser = new LogEntryParser();
+      List<LogEntry> parsed = new ArrayList<>();
+      for (byte[] payload : payloads) {
+        if (parser.parse(payload, Map.of()) instanceof ParseResult.Parsed p) {
+          parsed.add(p.entry());
+        }
+      }
+      entries = new LogEntry[ENTRIES];
+      for (int i = 0; i < ENTRIES; i++) {
+        entries[i] = parsed.get(i % parsed.size());
+      }
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void fingerprintEntries(Entries state, Blackhole sink) {
+    for (LogEntry entry : state.entries) {
+      sink.consume(state.fingerprinter.fingerprint(entry, new Findings()));
+    }
+  }
 
   @Setup
   public void load() throws Exception {
