@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads RFC 3339 timestamps as Cloud Logging writes them: 0 to 9 fractional-second digits, {@code
@@ -16,50 +14,96 @@ import java.util.regex.Pattern;
  * Instant} cannot represent it.
  */
 final class Rfc3339 {
-  private static final Pattern FORMAT =
-      Pattern.compile(
-          "(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?"
-              + "(?:([Zz])|([+-])(\\d{2}):(\\d{2}))");
-
   private Rfc3339() {}
 
+  /**
+   * The instant, or empty when the text (at most 40 characters, surrounding whitespace ignored) is
+   * not {@code yyyy-MM-dd[Tt ]HH:mm:ss[.f{1,9}]} followed by {@code Z}, {@code z} or {@code
+   * ±HH:mm}, or names no valid date and time. Read character by character: this runs twice per
+   * entry.
+   */
   static Optional<Instant> parse(String text) {
     if (text == null || text.length() > 40) {
       return Optional.empty();
     }
-    Matcher m = FORMAT.matcher(text.trim());
-    if (!m.matches()) {
+    String t = text.trim();
+    int n = t.length();
+    if (n < 20
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || (t.charAt(10) != 'T' && t.charAt(10) != 't' && t.charAt(10) != ' ')
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':') {
       return Optional.empty();
     }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 2);
+    int day = digits(t, 8, 2);
+    int hour = digits(t, 11, 2);
+    int minute = digits(t, 14, 2);
+    int second = digits(t, 17, 2);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return Optional.empty();
+    }
+    int at = 19;
+    int nanos = 0;
+    if (t.charAt(at) == '.') {
+      int first = ++at;
+      while (at < n && at - first < 9 && isDigit(t.charAt(at))) {
+        nanos = nanos * 10 + (t.charAt(at++) - '0');
+      }
+      if (at == first) {
+        return Optional.empty();
+      }
+      for (int scale = at - first; scale < 9; scale++) {
+        nanos *= 10;
+      }
+    }
+    ZoneOffset offset;
+    if (at == n - 1 && (t.charAt(at) == 'Z' || t.charAt(at) == 'z')) {
+      offset = ZoneOffset.UTC;
+    } else if (at == n - 6
+        && (t.charAt(at) == '+' || t.charAt(at) == '-')
+        && t.charAt(at + 3) == ':') {
+      int hours = digits(t, at + 1, 2);
+      int minutes = digits(t, at + 4, 2);
+      if ((hours | minutes) < 0) {
+        return Optional.empty();
+      }
+      int sign = t.charAt(at) == '-' ? -1 : 1;
+      try {
+        offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+      } catch (DateTimeException e) {
+        return Optional.empty();
+      }
+    } else {
+      return Optional.empty();
+    }
+    boolean leap = second == 60;
     try {
-      int second = Integer.parseInt(m.group(6));
-      boolean leap = second == 60;
-      String fraction = m.group(7) == null ? "" : m.group(7);
-      int nanos =
-          fraction.isEmpty() ? 0 : Integer.parseInt((fraction + "00000000").substring(0, 9));
-      ZoneOffset offset =
-          m.group(8) != null
-              ? ZoneOffset.UTC
-              : ZoneOffset.ofHoursMinutes(
-                  sign(m.group(9)) * Integer.parseInt(m.group(10)),
-                  sign(m.group(9)) * Integer.parseInt(m.group(11)));
-      LocalDateTime local =
-          LocalDateTime.of(
-              Integer.parseInt(m.group(1)),
-              Integer.parseInt(m.group(2)),
-              Integer.parseInt(m.group(3)),
-              Integer.parseInt(m.group(4)),
-              Integer.parseInt(m.group(5)),
-              leap ? 59 : second,
-              nanos);
-      Instant instant = local.toInstant(offset);
+      Instant instant =
+          LocalDateTime.of(year, month, day, hour, minute, leap ? 59 : second, nanos)
+              .toInstant(offset);
       return Optional.of(leap ? instant.plusSeconds(1) : instant);
     } catch (DateTimeException e) {
       return Optional.empty();
     }
   }
 
-  private static int sign(String sign) {
-    return sign.equals("-") ? -1 : 1;
+  /** The number the {@code count} ASCII digits from {@code start} spell, or -1. */
+  private static int digits(String text, int start, int count) {
+    int value = 0;
+    for (int i = start; i < start + count; i++) {
+      char c = text.charAt(i);
+      if (!isDigit(c)) {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }
