@@ -15,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -88,6 +89,72 @@ final class JsonTreeReader {
     } catch (IOException | IllegalStateException | NumberFormatException e) {
       throw new PayloadRejection(RejectReason.NOT_JSON, firstLine(e.getMessage()));
     }
+  }
+
+  /**
+   * Reads the object as {@link #readObject} does, but builds only the members {@code members} names
+   * and skips the others without making their strings: a member mapped to null is built whole, one
+   * mapped to a set of names is built, when it is an object, with only those members of its own.
+   * The members built are equal to those {@link #readObject} builds. A payload this reading refuses
+   * is read again by {@link #readObject}, so every rejection keeps its reason and detail; the
+   * reading here refuses at least every payload {@link #readObject} refuses: a control byte sends
+   * the payload to {@link #readObject} straight away (gson's skipping does not refuse unescaped
+   * control characters in strings), and gson's own nesting limit is exactly {@code maxDepth}.
+   */
+  JsonObject readMembers(byte[] payload, Map<String, Set<String>> members) throws PayloadRejection {
+    if (payload == null || hasControlByte(payload)) {
+      return readObject(payload);
+    }
+    try {
+      JsonReader reader = open(payload, maxDepth);
+      if (reader.peek() != JsonToken.BEGIN_OBJECT) {
+        return readObject(payload);
+      }
+      JsonObject object = readMembers(reader, members, 0);
+      if (reader.peek() != JsonToken.END_DOCUMENT) {
+        return readObject(payload);
+      }
+      return object;
+    } catch (IOException | IllegalStateException | NumberFormatException | PayloadRejection e) {
+      return readObject(payload);
+    }
+  }
+
+  private JsonObject readMembers(JsonReader reader, Map<String, Set<String>> members, int depth)
+      throws IOException, PayloadRejection {
+    JsonObject object = new JsonObject();
+    reader.beginObject();
+    while (reader.hasNext()) {
+      String name = reader.nextName();
+      if (!members.containsKey(name)) {
+        reader.skipValue();
+        continue;
+      }
+      Set<String> inner = members.get(name);
+      object.add(
+          name,
+          inner != null && reader.peek() == JsonToken.BEGIN_OBJECT
+              ? readNamed(reader, inner, depth + 1)
+              : read(reader, depth + 1));
+    }
+    reader.endObject();
+    return object;
+  }
+
+  private JsonObject readNamed(JsonReader reader, Set<String> names, int depth)
+      throws IOException, PayloadRejection {
+    JsonObject object = new JsonObject();
+    reader.beginObject();
+    while (reader.hasNext()) {
+      String name = reader.nextName();
+      if (names.contains(name)) {
+        object.add(name, read(reader, depth + 1));
+      } else {
+        reader.skipValue();
+      }
+    }
+    reader.endObject();
+    return object;
   }
 
   private static boolean hasControlByte(byte[] payload) {

@@ -8,6 +8,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,6 +55,37 @@ public final class LogEntryParser implements Serializable {
   private static final StackTraceParser STACK_TRACES = new StackTraceParser();
   private static final Set<String> TIME_MEMBERS = Set.of("timestamp", "receiveTimestamp");
 
+  /**
+   * The members {@link #entry} reads, each built whole (null) or, for {@code httpRequest}, with
+   * only the fields it reads; the reader skips the rest ({@code traceSampled}, {@code operation}, a
+   * request's user agent, addresses and sizes) without making their strings.
+   */
+  private static final Map<String, Set<String>> ENTRY_MEMBERS = entryMembers();
+
+  private static Map<String, Set<String>> entryMembers() {
+    Map<String, Set<String>> members = new HashMap<>();
+    for (String whole :
+        List.of(
+            "timestamp",
+            "receiveTimestamp",
+            "labels",
+            "logName",
+            "textPayload",
+            "jsonPayload",
+            "protoPayload",
+            "severity",
+            "insertId",
+            "resource",
+            "trace",
+            "spanId",
+            "sourceLocation",
+            "split")) {
+      members.put(whole, null);
+    }
+    members.put("httpRequest", Set.of("requestMethod", "requestUrl", "status", "latency"));
+    return Collections.unmodifiableMap(members);
+  }
+
   private final int maxBytes;
   private final int maxDepth;
 
@@ -78,7 +112,7 @@ public final class LogEntryParser implements Serializable {
    */
   public ParseResult parse(byte[] payload, Map<String, String> attributes) {
     try {
-      JsonObject root = new JsonTreeReader(maxBytes, maxDepth).readObject(payload);
+      JsonObject root = new JsonTreeReader(maxBytes, maxDepth).readMembers(payload, ENTRY_MEMBERS);
       return new ParseResult.Parsed(entry(root, attributes == null ? Map.of() : attributes));
     } catch (PayloadRejection rejection) {
       return rejection.toResult();
