@@ -61,6 +61,9 @@ public final class Fingerprinter implements Serializable {
   /** Texts known to hold nothing to redact, each in the slot of its hash ({@link #record}). */
   private transient volatile String[] cleanTexts;
 
+  /** Label names known not to be secret-like, each in the slot of its hash. */
+  private transient volatile String[] plainNames;
+
   public Fingerprinter(RuleSet ruleSet) {
     this.ruleSetVersion = ruleSet.version();
     this.redactor = new Redactor(ruleSet);
@@ -114,7 +117,7 @@ public final class Fingerprinter implements Serializable {
         .labels()
         .forEach(
             (name, value) -> {
-              if (secrets.isSecretName(name)) {
+              if (isSecretName(name)) {
                 findings.addValue(SecretCatalog.SECRET_FIELD, value);
               } else {
                 record(value, findings);
@@ -175,6 +178,27 @@ public final class Fingerprinter implements Serializable {
       known = ids.remember(hash, origin, tokenizer, template, id);
     }
     return new Fingerprint(known.id(), known.template(), redacted, ruleSetVersion);
+  }
+
+  /**
+   * {@link SecretCatalog#isSecretName}, remembering names that are not: label names recur on every
+   * entry of their source, and the catalog's test is two regex passes.
+   */
+  private boolean isSecretName(String name) {
+    String[] plain = plainNames;
+    if (plain == null) {
+      plain = new String[CLEAN_SLOTS];
+      plainNames = plain;
+    }
+    int slot = name.hashCode() & (CLEAN_SLOTS - 1);
+    if (name.equals(plain[slot])) {
+      return false;
+    }
+    if (secrets.isSecretName(name)) {
+      return true;
+    }
+    plain[slot] = name;
+    return false;
   }
 
   /**
