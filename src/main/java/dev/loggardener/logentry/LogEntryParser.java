@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * attribute {@value #TIMESTAMP_ATTRIBUTE}; with none of them the entry is {@link
  * RejectReason#NO_TIMESTAMP}. {@code severity} may be a LogSeverity name (any case), its number,
  * the number as a string, or a common alias such as {@code WARN} or {@code FATAL}; anything else is
- * {@link RejectReason#WRONG_FIELD_TYPE}. Thread-safe and stateless apart from its limits.
+ * {@link RejectReason#WRONG_FIELD_TYPE}. Thread-safe; apart from its limits it keeps only a memo of
+ * log ids, which changes only speed.
  */
 public final class LogEntryParser implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -86,8 +87,11 @@ public final class LogEntryParser implements Serializable {
     return Collections.unmodifiableMap(members);
   }
 
+  private static final int LOG_ID_SLOTS = 256;
+
   private final int maxBytes;
   private final int maxDepth;
+  private transient volatile LogIdOf[] logIds;
 
   /** A parser with the default limits. */
   public LogEntryParser() {
@@ -149,8 +153,7 @@ public final class LogEntryParser implements Serializable {
     return new EventTime(attributeTime(attributes), TimestampSource.PUBSUB_ATTRIBUTE, null);
   }
 
-  private static LogEntry entry(JsonObject root, Map<String, String> attributes)
-      throws PayloadRejection {
+  private LogEntry entry(JsonObject root, Map<String, String> attributes) throws PayloadRejection {
     EventTime eventTime = eventTime(root, attributes);
     Instant time = eventTime.time();
     TimestampSource source = eventTime.source();
@@ -183,7 +186,7 @@ public final class LogEntryParser implements Serializable {
         receive,
         JsonFields.scalarText(root, "insertId", "insertId"),
         logName,
-        logId(logName),
+        memoizedLogId(logName),
         severity,
         inferred,
         ServiceIdentityResolver.resolve(
@@ -374,6 +377,32 @@ public final class LogEntryParser implements Serializable {
     }
     Matcher m = TRACE.matcher(trace.trim());
     return m.matches() ? m.group(1) : trace.trim();
+  }
+
+  /** A log name and its log id. */
+  private record LogIdOf(String logName, String logId) {}
+
+  /**
+   * {@link #logId}, remembered per log name: a stream carries a handful of log names, and decoding
+   * one costs a byte buffer and a pass per code point. Slots hold immutable pairs, so a racing
+   * thread sees a whole pair or recomputes.
+   */
+  private String memoizedLogId(String logName) {
+    if (logName == null) {
+      return null;
+    }
+    LogIdOf[] known = logIds;
+    if (known == null) {
+      known = new LogIdOf[LOG_ID_SLOTS];
+      logIds = known;
+    }
+    int slot = logName.hashCode() & (LOG_ID_SLOTS - 1);
+    LogIdOf pair = known[slot];
+    if (pair == null || !pair.logName().equals(logName)) {
+      pair = new LogIdOf(logName, logId(logName));
+      known[slot] = pair;
+    }
+    return pair.logId();
   }
 
   /** The log id after {@code /logs/}, percent-decoded as UTF-8. */
