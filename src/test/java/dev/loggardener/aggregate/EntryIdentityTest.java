@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,5 +39,34 @@ class EntryIdentityTest {
   void refusesAnEntryWithNeitherInsertIdNorMessageId() {
     assertThatThrownBy(() -> EntryIdentity.of("log", T, null, null))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void writesTheTimeExactlyAsInstantToStringDoes() {
+    SplittableRandom random = new SplittableRandom(20261206L);
+    List<Instant> times =
+        new ArrayList<>(
+            List.of(
+                Instant.parse("0001-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"),
+                Instant.parse("0000-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.EPOCH,
+                Instant.ofEpochSecond(-1, 1),
+                Instant.MIN,
+                Instant.MAX));
+    long first = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+    long end = Instant.parse("+10000-01-01T00:00:00Z").getEpochSecond();
+    int[] nanoSteps = {1_000_000_000, 1_000_000, 1_000, 1};
+    for (int i = 0; i < 200_000; i++) {
+      int step = nanoSteps[random.nextInt(nanoSteps.length)];
+      int nanos = step == 1_000_000_000 ? 0 : random.nextInt(1_000_000_000 / step) * step;
+      times.add(Instant.ofEpochSecond(random.nextLong(first - 86_400, end + 86_400), nanos));
+    }
+    for (Instant time : times) {
+      StringBuilder written = new StringBuilder();
+      EntryIdentity.appendInstant(time, written);
+      assertThat(written.toString()).isEqualTo(time.toString());
+    }
   }
 }
