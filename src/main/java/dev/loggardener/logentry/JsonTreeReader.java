@@ -102,11 +102,18 @@ final class JsonTreeReader {
    * control characters in strings), and gson's own nesting limit is exactly {@code maxDepth}.
    */
   JsonObject readMembers(byte[] payload, Map<String, Set<String>> members) throws PayloadRejection {
-    if (payload == null || hasControlByte(payload)) {
+    if (payload == null) {
       return readObject(payload);
     }
+    boolean ascii = true;
+    for (byte b : payload) {
+      if (b >= 0 && b < 0x20) {
+        return readObject(payload);
+      }
+      ascii &= b >= 0;
+    }
     try {
-      JsonReader reader = open(payload, maxDepth);
+      JsonReader reader = ascii ? open(payload, maxDepth, true) : open(payload, maxDepth);
       if (reader.peek() != JsonToken.BEGIN_OBJECT) {
         return readObject(payload);
       }
@@ -167,6 +174,14 @@ final class JsonTreeReader {
   }
 
   private JsonReader open(byte[] payload, int nestingLimit) throws PayloadRejection {
+    return open(payload, nestingLimit, false);
+  }
+
+  /**
+   * A strict reader of the payload, which must be neither empty nor too large; {@code ascii} says
+   * the payload is known to be ASCII, which needs no decoding (and cannot be invalid UTF-8).
+   */
+  private JsonReader open(byte[] payload, int nestingLimit, boolean ascii) throws PayloadRejection {
     if (payload == null || payload.length == 0) {
       throw new PayloadRejection(RejectReason.EMPTY, "the payload has no bytes");
     }
@@ -175,7 +190,7 @@ final class JsonTreeReader {
           RejectReason.TOO_LARGE,
           "the payload has " + payload.length + " bytes; the limit is " + maxBytes);
     }
-    String text = decode(payload);
+    String text = ascii ? new String(payload, StandardCharsets.ISO_8859_1) : decode(payload);
     if (text.isBlank()) {
       throw new PayloadRejection(RejectReason.EMPTY, "the payload is only whitespace");
     }
