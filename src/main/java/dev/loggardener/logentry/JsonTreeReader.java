@@ -102,7 +102,7 @@ final class JsonTreeReader {
    * control characters in strings), and gson's own nesting limit is exactly {@code maxDepth}.
    */
   JsonObject readMembers(byte[] payload, Map<String, Set<String>> members) throws PayloadRejection {
-    if (payload == null) {
+    if (payload == null || payload.length == 0 || payload.length > maxBytes) {
       return readObject(payload);
     }
     boolean ascii = true;
