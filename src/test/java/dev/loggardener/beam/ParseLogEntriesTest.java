@@ -121,7 +121,7 @@ public class ParseLogEntriesTest {
     assertThat(counters)
         .containsEntry("read", (long) GOOD + 2)
         .containsEntry("parsed", (long) GOOD)
-        .containsEntry("failed", 1L)
+        .containsEntry("parse_failed", 1L)
         .containsEntry("rejected", 1L);
   }
 }
