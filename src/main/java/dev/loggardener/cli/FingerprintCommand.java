@@ -6,7 +6,9 @@ import dev.loggardener.normalize.Fingerprint;
 import dev.loggardener.normalize.Fingerprinter;
 import dev.loggardener.normalize.RuleSet;
 import dev.loggardener.normalize.TemplateGrouper;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 
 /**
  * {@code fingerprint}: reads raw log lines and prints one JSON object per line, in input order,
@@ -88,30 +89,26 @@ public final class FingerprintCommand implements Command {
   private static void write(
       List<String> lines, Optional<LogFormat> format, Fingerprinter fingerprinter, PrintStream out)
       throws IOException {
-    Fingerprint[] fine = new Fingerprint[lines.size()];
-    boolean[] matched = new boolean[lines.size()];
-    // Lines are independent and the fingerprinter is thread-safe: every core fingerprints.
-    IntStream.range(0, lines.size())
-        .parallel()
-        .forEach(
-            i -> {
-              Optional<String> content = format.flatMap(f -> f.content(lines.get(i)));
-              matched[i] = format.isEmpty() || content.isPresent();
-              fine[i] = fingerprinter.fingerprintMessage(content.orElse(lines.get(i)));
-            });
+    List<Fingerprint> fine = new ArrayList<>(lines.size());
+    List<Boolean> matched = new ArrayList<>(lines.size());
     Map<String, Long> counts = new TreeMap<>();
-    for (Fingerprint f : fine) {
+    for (String line : lines) {
+      Optional<String> content = format.flatMap(f -> f.content(line));
+      matched.add(format.isEmpty() || content.isPresent());
+      Fingerprint f = fingerprinter.fingerprintMessage(content.orElse(line));
+      fine.add(f);
       counts.merge(f.template(), 1L, Long::sum);
     }
     Map<String, String> merged = TemplateGrouper.mergedTemplates(counts);
     Map<String, String> groupIds = new HashMap<>();
-    Utf8Output writer = new Utf8Output(out);
+    Writer writer =
+        new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     // Streamed rather than built as a tree per line: the output is most of this command's cost.
     JsonWriter json = new JsonWriter(writer);
     json.setHtmlSafe(false);
     json.setStrictness(Strictness.LENIENT);
-    for (int i = 0; i < fine.length; i++) {
-      Fingerprint f = fine[i];
+    for (int i = 0; i < fine.size(); i++) {
+      Fingerprint f = fine.get(i);
       String groupTemplate = merged.get(f.template());
       json.beginObject();
       json.name("line").value(i + 1);
@@ -122,71 +119,13 @@ public final class FingerprintCommand implements Command {
       json.name("fine_template").value(f.template());
       json.name("redacted_message").value(f.redactedMessage());
       json.name("rule_set_version").value(f.ruleSetVersion());
-      if (!matched[i]) {
+      if (!matched.get(i)) {
         json.name("header_matched").value(false);
       }
       json.endObject();
       writer.write('\n');
     }
     writer.flush();
-  }
-
-  /**
-   * Collects characters and writes them as UTF-8 in large blocks. The JSON writer writes a few
-   * characters at a time, and a {@link java.io.BufferedWriter} takes a lock on each of those calls.
-   */
-  static final class Utf8Output extends Writer {
-    static final int BLOCK = 1 << 16;
-    private final PrintStream out;
-    private final StringBuilder block = new StringBuilder(BLOCK + 1024);
-
-    Utf8Output(PrintStream out) {
-      this.out = out;
-    }
-
-    @Override
-    public void write(int c) {
-      block.append((char) c);
-      spill();
-    }
-
-    @Override
-    public void write(String text, int off, int len) {
-      block.append(text, off, off + len);
-      spill();
-    }
-
-    @Override
-    public void write(char[] chars, int off, int len) {
-      block.append(chars, off, len);
-      spill();
-    }
-
-    private void spill() {
-      if (block.length() >= BLOCK) {
-        // A high surrogate waits for its low half: encoded alone it would become '?'.
-        int end = block.length();
-        boolean split = Character.isHighSurrogate(block.charAt(end - 1));
-        emit(split ? end - 1 : end);
-      }
-    }
-
-    /** Writes the first {@code end} characters collected. */
-    private void emit(int end) {
-      byte[] bytes = block.substring(0, end).getBytes(StandardCharsets.UTF_8);
-      out.write(bytes, 0, bytes.length);
-      block.delete(0, end);
-    }
-
-    @Override
-    public void flush() {
-      emit(block.length());
-    }
-
-    @Override
-    public void close() {
-      flush();
-    }
   }
 
   /** Splits on LF, drops CR before it, and ignores the empty remainder after a final newline. */

@@ -142,19 +142,6 @@ class FingerprintCommandTest {
   }
 
   @Test
-  void writesACharacterOfTwoHalvesWholeWhenAnOutputBlockEndsBetweenThem() {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    FingerprintCommand.Utf8Output output = new FingerprintCommand.Utf8Output(print(bytes));
-    String filler = "x".repeat(FingerprintCommand.Utf8Output.BLOCK - 1);
-    output.write(filler, 0, filler.length());
-    output.write('\ud83d');
-    output.write('\ude80');
-    output.write("!", 0, 1);
-    output.flush();
-    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(filler + "\ud83d\ude80!");
-  }
-
-  @Test
   void splitsLinesOnLfAndDropsCr() {
     assertThat(FingerprintCommand.lines("a\r\nb\n\nc")).containsExactly("a", "b", "", "c");
     assertThat(FingerprintCommand.lines("a\n")).containsExactly("a");
