@@ -91,12 +91,11 @@ final class ExportTimeBuckets {
             .filter(Objects::nonNull)
             .max(Comparator.naturalOrder())
             .orElseThrow();
-    int buckets = BUCKETS;
-    long width = first.until(last, ChronoUnit.MICROS) / buckets + 1;
-    List<Path> parts = new ArrayList<>(buckets);
-    List<SpoolWriter> writers = new ArrayList<>(buckets);
+    long width = first.until(last, ChronoUnit.MICROS) / BUCKETS + 1;
+    List<Path> parts = new ArrayList<>(BUCKETS);
+    List<SpoolWriter> writers = new ArrayList<>(BUCKETS);
     try {
-      for (int b = 0; b < buckets; b++) {
+      for (int b = 0; b < BUCKETS; b++) {
         parts.add(spool.resolveSibling(spool.getFileName() + "." + b));
         writers.add(new SpoolWriter(parts.get(b), sliceBytes));
       }
@@ -108,14 +107,7 @@ final class ExportTimeBuckets {
           while (reader.hasNext()) {
             byte[] entry = reader.next();
             Optional<Instant> time = eventTime.apply(entry);
-            int bucket =
-                time.map(
-                        t ->
-                            (int)
-                                Math.min(
-                                    buckets - 1,
-                                    Math.max(0, first.until(t, ChronoUnit.MICROS) / width)))
-                    .orElse(0);
+            int bucket = time.map(t -> bucket(first, t, width)).orElse(0);
             writers.get(bucket).add(entry, time);
           }
         }
@@ -130,6 +122,11 @@ final class ExportTimeBuckets {
         Files.deleteIfExists(part);
       }
     }
+  }
+
+  /** The time range of {@code time}: ranges of {@code width} microseconds from {@code first}. */
+  private static int bucket(Instant first, Instant time, long width) {
+    return (int) Math.min(BUCKETS - 1, Math.max(0, first.until(time, ChronoUnit.MICROS) / width));
   }
 
   /** Appends the parts to {@code spool} in time order and rebases their slices onto it. */
