@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -205,6 +207,15 @@ public final class LocalRun {
     long total = totalBytes(files);
     long every = settings.progressEvery().getMillis() * 1_000_000L;
     AtomicLong lastLine = new AtomicLong(started);
+    // Scanning and sorting share one clock, so that together they print one line per interval.
+    Consumer<LongFunction<String>> print =
+        line -> {
+          long now = System.nanoTime();
+          long last = lastLine.get();
+          if (now - last >= every && lastLine.compareAndSet(last, now)) {
+            progress.println(line.apply((now - started) / 1_000_000_000L));
+          }
+        };
     LogEntryParser parser = new LogEntryParser();
     return ExportPlan.of(
         files,
@@ -212,20 +223,8 @@ public final class LocalRun {
         PLAN_SLICE_BYTES,
         payload -> parser.eventTime(payload, Map.of()),
         WORKERS,
-        scanned -> {
-          long now = System.nanoTime();
-          long last = lastLine.get();
-          if (now - last >= every && lastLine.compareAndSet(last, now)) {
-            progress.println(planningLine((now - started) / 1_000_000_000L, scanned, total));
-          }
-        },
-        sorted -> {
-          long now = System.nanoTime();
-          long last = lastLine.get();
-          if (now - last >= every && lastLine.compareAndSet(last, now)) {
-            progress.println(sortingLine((now - started) / 1_000_000_000L, sorted));
-          }
-        });
+        scanned -> print.accept(seconds -> planningLine(seconds, scanned, total)),
+        sorted -> print.accept(seconds -> sortingLine(seconds, sorted)));
   }
 
   private static long totalBytes(List<Path> files) throws IOException {
