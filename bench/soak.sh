@@ -12,14 +12,24 @@
 # samples (SAMPLE seconds). Samples, logs and the summary stay in OUT (default
 # target/soak-RATE-MINUTES), so that a run can be read again.
 #
+# TIMING says how the replayed entries are timed: `live` (default) times each entry as it is
+# published, as a sink delivers logs written now; `shifted` keeps the day's gaps and moves it to end
+# now, so that event time runs MINUTES-into-a-day times faster than the clock and nearly every
+# entry opens a window of its own.
+#
 #   bench/soak.sh 1000 10            # 1,000 messages/s for 10 minutes
-#   EARLY=5 HEAP=2g bench/soak.sh 200 2
+#   EARLY=5 HEAP=2g TIMING=shifted bench/soak.sh 200 2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:?usage: bench/soak.sh RATE MINUTES}
 minutes=${2:?usage: bench/soak.sh RATE MINUTES}
 heap=${HEAP:-2g}
 early=${EARLY:-10}
+case ${TIMING:-live} in
+  live) timing=--time-as-published ;;
+  shifted) timing=--shift-to-now ;;
+  *) echo "TIMING must be live or shifted, got $TIMING"; exit 2 ;;
+esac
 port=${PORT:-18585}
 # Beam wants a project id as Google Cloud spells them: 6 to 30 characters, starting with a letter.
 project=${PROJECT:-soak-bench}
@@ -68,7 +78,7 @@ done
 
 start=$(date +%s)
 java -Xmx512m -cp "$cp" dev.loggardener.cli.Main replay --topic projects/$project/topics/logs \
-  --input "$work/day.jsonl" --rate "$rate" --shift-to-now --pubsub-root-url "$root" \
+  --input "$work/day.jsonl" --rate "$rate" "$timing" --pubsub-root-url "$root" \
   > "$work/replay.out" 2> "$work/replay.log" &
 replay=$!
 pids+=($replay)
@@ -127,7 +137,7 @@ left_note="all of it (the subscription answered empty)"
 (( empty < 3 )) && left_note="stopped after ${LEFT_SECONDS:-120} s, more remained"
 
 {
-echo "rate: $rate/s for $minutes min, $entries entries, heap cap $heap, early firing $early s"
+echo "rate: $rate/s for $minutes min, $entries entries ($timing), heap cap $heap, early firing $early s"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo); started $(date -u -d @"$start" +%H:%M:%S) UTC"
 echo "replay: $(cat "$work/replay.out") (wall $replay_seconds s)"
 grep "stream: drained" "$work/stream.log" || { echo "no drain line:"; tail -20 "$work/stream.log"; }

@@ -43,7 +43,7 @@ final class ReplayCommand implements Command {
     Flags flags =
         new Flags(
                 "java -jar log-gardener.jar replay --topic projects/P/topics/T --input FILE"
-                    + " [--rate N] [--pubsub-root-url URL] [--shift-to-now]",
+                    + " [--rate N] [--pubsub-root-url URL] [--shift-to-now | --time-as-published]",
                 "Publishes every entry of FILE (LogEntry NDJSON or JSON array, gzipped or not, e.g."
                     + " from 'generate')\nas one Pub/Sub message with the attribute"
                     + " logging.googleapis.com/timestamp, the way a Cloud Logging sink does,\n"
@@ -60,7 +60,11 @@ final class ReplayCommand implements Command {
                 null)
             .toggle(
                 "shift-to-now",
-                "Move every entry by the same amount so that the last one is timed now.");
+                "Move every entry by the same amount so that the last one is timed now.")
+            .toggle(
+                "time-as-published",
+                "Time every entry at the moment it is published, as a sink delivers logs that are"
+                    + " being written now: the file's order is kept, its time gaps are not.");
     if (!flags.parse(args, out)) {
       return 0;
     }
@@ -77,6 +81,9 @@ final class ReplayCommand implements Command {
       throw new Flags.UsageException("--rate must be 0 or more, got " + rate);
     }
     String rootUrl = rootUrl(flags);
+    if (flags.isSet("shift-to-now") && flags.isSet("time-as-published")) {
+      throw new Flags.UsageException("give at most one of --shift-to-now and --time-as-published");
+    }
     Duration shift = Duration.ZERO;
     if (flags.isSet("shift-to-now")) {
       Instant latest =
@@ -89,7 +96,12 @@ final class ReplayCommand implements Command {
     }
     Replayer.Summary summary =
         new Replayer(new PubsubRestPublisher(rootUrl, topic), Pacer.system(), err)
-            .replay(input, new SinkMessages(shift), rate);
+            .replay(
+                input,
+                flags.isSet("time-as-published")
+                    ? SinkMessages.timedAtPublish(clock)
+                    : new SinkMessages(shift),
+                rate);
     out.printf(
         Locale.ROOT,
         "published %d messages to %s in %.1f s (%d without a timestamp)%n",

@@ -8,15 +8,18 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns exported LogEntry lines back into the messages a log sink would have published, optionally
- * moving every entry by the same amount of time.
+ * moving every entry by the same amount of time, or timing each entry at the moment it becomes a
+ * message, as a sink delivers entries that are being written now.
  *
  * <p>A line that is not a JSON object with a readable time is published byte for byte without the
  * timestamp attribute, exactly as a broken message would arrive, so the pipeline dead-letters it.
@@ -25,10 +28,25 @@ public final class SinkMessages {
   private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
   private final Duration shift;
+  private final Clock now;
 
   /** Messages whose entries are moved by {@code shift} ({@link Duration#ZERO} for none). */
   public SinkMessages(Duration shift) {
+    this(shift, null);
+  }
+
+  private SinkMessages(Duration shift, Clock now) {
     this.shift = shift;
+    this.now = now;
+  }
+
+  /**
+   * Messages whose entries are timed when they become messages, on {@code clock}: the file's order
+   * is kept and its gaps are not, so that a day replayed in minutes arrives as live logs do, with
+   * event time keeping pace with the clock.
+   */
+  public static SinkMessages timedAtPublish(Clock clock) {
+    return new SinkMessages(Duration.ZERO, clock);
   }
 
   /** The message for one exported line. */
@@ -42,15 +60,19 @@ public final class SinkMessages {
     if (timestamp.isEmpty()) {
       return new PubsubMessage(line, Map.of());
     }
-    if (shift.isZero()) {
+    Duration by =
+        now == null
+            ? shift
+            : Duration.between(timestamp.get(), now.instant().truncatedTo(ChronoUnit.MICROS));
+    if (by.isZero()) {
       return new PubsubMessage(
           line, Map.of(PubsubMessage.TIMESTAMP_ATTRIBUTE, rawTime(json, timestamp.get())));
     }
-    move(json, "timestamp");
-    move(json, "receiveTimestamp");
+    move(json, "timestamp", by);
+    move(json, "receiveTimestamp", by);
     return new PubsubMessage(
         GSON.toJson(json).getBytes(StandardCharsets.UTF_8),
-        Map.of(PubsubMessage.TIMESTAMP_ATTRIBUTE, timestamp.get().plus(shift).toString()));
+        Map.of(PubsubMessage.TIMESTAMP_ATTRIBUTE, timestamp.get().plus(by).toString()));
   }
 
   /** The latest entry time a line carries, if any: what {@code --shift-to-now} aligns with now. */
@@ -59,8 +81,8 @@ public final class SinkMessages {
         .flatMap(json -> time(json, "timestamp").or(() -> time(json, "receiveTimestamp")));
   }
 
-  private void move(JsonObject json, String field) {
-    time(json, field).ifPresent(t -> json.add(field, new JsonPrimitive(t.plus(shift).toString())));
+  private static void move(JsonObject json, String field, Duration by) {
+    time(json, field).ifPresent(t -> json.add(field, new JsonPrimitive(t.plus(by).toString())));
   }
 
   private static String rawTime(JsonObject json, Instant parsed) {

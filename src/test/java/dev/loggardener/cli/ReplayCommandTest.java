@@ -46,6 +46,8 @@ class ReplayCommandTest {
         "--topic projects/p/topics/t --input IN | give --pubsub-root-url",
         "--topic projects/p/topics/t --input IN --pubsub-root-url http://127.0.0.1:1"
             + " --shift-to-now | no entry in",
+        "--topic projects/p/topics/t --input IN --pubsub-root-url http://127.0.0.1:1"
+            + " --shift-to-now --time-as-published | give at most one of --shift-to-now and",
       })
   void reportsUsageErrors(String args, String message) {
     String[] words = args.replace("IN", input.toString()).split(" ");
@@ -58,7 +60,12 @@ class ReplayCommandTest {
   void printsItsOwnHelp() throws Exception {
     assertThat(command.run(new String[] {"--help"}, outStream, outStream)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8))
-        .contains("--topic", "--rate N", "--pubsub-root-url URL", "--shift-to-now");
+        .contains(
+            "--topic",
+            "--rate N",
+            "--pubsub-root-url URL",
+            "--shift-to-now",
+            "--time-as-published");
   }
 
   @Test

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,5 +86,44 @@ class SinkMessagesTest {
     assertThat(SinkMessages.latestTime(bytes(ENTRY)))
         .contains(Instant.parse("2025-09-11T17:20:59.892139Z"));
     assertThat(SinkMessages.latestTime(bytes("not json"))).isEmpty();
+  }
+
+  @Test
+  void timesEachEntryWhenItBecomesAMessage() {
+    Instant[] clock = {Instant.parse("2026-12-06T17:00:00.000000500Z")};
+    SinkMessages live =
+        SinkMessages.timedAtPublish(
+            new Clock() {
+              @Override
+              public ZoneId getZone() {
+                return ZoneOffset.UTC;
+              }
+
+              @Override
+              public Clock withZone(ZoneId zone) {
+                return this;
+              }
+
+              @Override
+              public Instant instant() {
+                return clock[0];
+              }
+            });
+    PubsubMessage first = live.toMessage(bytes(ENTRY));
+    clock[0] = clock[0].plusMillis(250);
+    PubsubMessage second = live.toMessage(bytes(ENTRY));
+
+    assertThat(first.attributes())
+        .containsEntry(PubsubMessage.TIMESTAMP_ATTRIBUTE, "2026-12-06T17:00:00Z");
+    assertThat(second.attributes())
+        .containsEntry(PubsubMessage.TIMESTAMP_ATTRIBUTE, "2026-12-06T17:00:00.250Z");
+    JsonObject json =
+        JsonParser.parseString(new String(second.data(), StandardCharsets.UTF_8)).getAsJsonObject();
+    assertThat(json.get("timestamp").getAsString()).isEqualTo("2026-12-06T17:00:00.250Z");
+    // The receive time keeps its distance from the entry's time.
+    assertThat(json.get("receiveTimestamp").getAsString())
+        .isEqualTo("2026-12-06T17:00:00.481317789Z");
+    String untimed = "{\"insertId\":\"a1\",\"timestamp\":\"yesterday\"}";
+    assertThat(live.toMessage(bytes(untimed)).attributes()).isEmpty();
   }
 }
