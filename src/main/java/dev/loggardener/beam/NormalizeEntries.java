@@ -7,6 +7,7 @@ import dev.loggardener.logentry.LogEntry;
 import dev.loggardener.normalize.Findings;
 import dev.loggardener.normalize.Fingerprint;
 import dev.loggardener.normalize.Fingerprinter;
+import dev.loggardener.normalize.RuleSet;
 import dev.loggardener.sink.DeadLetter;
 import java.time.Clock;
 import java.util.HashMap;
@@ -41,21 +42,21 @@ public final class NormalizeEntries
   /** Counter names of redaction classes start with this, in namespace {@code normalize}. */
   public static final String REDACTED_PREFIX = "redacted/";
 
-  private final Fingerprinter fingerprinter;
+  private final RuleSet rules;
   private final Clock clock;
 
-  private NormalizeEntries(Fingerprinter fingerprinter, Clock clock) {
-    this.fingerprinter = fingerprinter;
+  private NormalizeEntries(RuleSet rules, Clock clock) {
+    this.rules = rules;
     this.clock = clock;
   }
 
   /**
-   * Normalizes with the given fingerprinter.
+   * Normalizes with a {@link Fingerprinter} of the given rules.
    *
    * @param clock the clock that stamps dead letters' processing time
    */
-  public static NormalizeEntries with(Fingerprinter fingerprinter, Clock clock) {
-    return new NormalizeEntries(fingerprinter, clock);
+  public static NormalizeEntries with(RuleSet rules, Clock clock) {
+    return new NormalizeEntries(rules, clock);
   }
 
   @Override
@@ -64,7 +65,7 @@ public final class NormalizeEntries
     PCollectionTuple results =
         input.apply(
             "FingerprintEntries",
-            ParDo.of(new FingerprintFn(fingerprinter, clock))
+            ParDo.of(new FingerprintFn(rules, clock))
                 .withOutputTags(NORMALIZED, TupleTagList.of(FAILED)));
     return StageResult.of(
         results.get(NORMALIZED).setCoder(NormalizedEntryCoder.of()), results.get(FAILED));
@@ -108,16 +109,27 @@ public final class NormalizeEntries
         e.httpRequest() == null ? null : e.httpRequest().status());
   }
 
+  /**
+   * Holds the rules, which travel as their text and compile once per JVM, and builds its
+   * fingerprinter (guards, caches) once per instance: the DirectRunner serializes and deserializes
+   * a DoFn for every bundle it runs, so what it carries must be cheap to copy.
+   */
   private static final class FingerprintFn extends DoFn<ParsedEntry, NormalizedEntry> {
     private final Counter fingerprinted = Metrics.counter("normalize", "fingerprinted");
     private final Counter failed = Metrics.counter("normalize", "failed");
     private final Map<String, Counter> redacted = new HashMap<>();
-    private final Fingerprinter fingerprinter;
+    private final RuleSet rules;
     private final Clock clock;
+    private transient Fingerprinter fingerprinter;
 
-    FingerprintFn(Fingerprinter fingerprinter, Clock clock) {
-      this.fingerprinter = fingerprinter;
+    FingerprintFn(RuleSet rules, Clock clock) {
+      this.rules = rules;
       this.clock = clock;
+    }
+
+    @Setup
+    public void setup() {
+      fingerprinter = new Fingerprinter(rules);
     }
 
     @ProcessElement

@@ -17,7 +17,6 @@ import dev.loggardener.beam.StageResult;
 import dev.loggardener.beam.WriteAggregates;
 import dev.loggardener.beam.WriteDeadLetters;
 import dev.loggardener.logentry.LogEntryParser;
-import dev.loggardener.normalize.Fingerprinter;
 import dev.loggardener.normalize.RuleSet;
 import dev.loggardener.sink.DeadLetter;
 import java.io.IOException;
@@ -254,9 +253,7 @@ public final class LogStreamPipeline {
         raw.apply(
             "ParseLogEntries", ParseLogEntries.with(new LogEntryParser(), rules.version(), clock));
     StageResult<NormalizedEntry> normalized =
-        parsed
-            .output()
-            .apply("NormalizeEntries", NormalizeEntries.with(new Fingerprinter(rules), clock));
+        parsed.output().apply("NormalizeEntries", NormalizeEntries.with(rules, clock));
     StageResult<IssueWindow> aggregated =
         normalized
             .output()

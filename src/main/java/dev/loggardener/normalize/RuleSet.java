@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -35,18 +37,63 @@ public final class RuleSet implements Serializable {
 
   private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
 
+  /** Rule sets compiled in this JVM from their texts; a handful at most in a running job. */
+  private static final Map<Texts, RuleSet> COMPILED =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Texts, RuleSet> eldest) {
+          return size() > 8;
+        }
+      };
+
   private final String version;
   private final List<Rule> rules;
   private final SecretCatalog secrets;
+  private final Texts texts;
 
-  private RuleSet(String fileVersion, List<Rule> rules, SecretCatalog secrets) {
-    this(rules, fileVersion + "+s" + secrets.version() + "+" + Normalizer.CODE_VERSION, secrets);
+  /**
+   * What a rule set is read from, and the form in which it is serialized. Reading it back compiles
+   * the rules once per JVM and hands every later copy the same immutable rule set: the DirectRunner
+   * serializes and deserializes a DoFn's fields for every bundle it runs, and compiling some 300
+   * patterns and their guards each time made each small bundle of a stream cost tens of
+   * milliseconds.
+   *
+   * @param without ids of rules left out ({@link #without})
+   */
+  private record Texts(
+      String rules, String rulesSource, String secrets, String secretsSource, Set<String> without)
+      implements Serializable {
+    private Object readResolve() {
+      synchronized (COMPILED) {
+        RuleSet compiled = COMPILED.get(this);
+        if (compiled == null) {
+          compiled =
+              parse(rules, rulesSource, SecretCatalog.parse(secrets, secretsSource))
+                  .without(without);
+          COMPILED.put(this, compiled);
+        }
+        return compiled;
+      }
+    }
   }
 
-  private RuleSet(List<Rule> rules, String version, SecretCatalog secrets) {
+  private RuleSet(String fileVersion, List<Rule> rules, SecretCatalog secrets, Texts texts) {
+    this(
+        rules,
+        fileVersion + "+s" + secrets.version() + "+" + Normalizer.CODE_VERSION,
+        secrets,
+        texts);
+  }
+
+  private RuleSet(List<Rule> rules, String version, SecretCatalog secrets, Texts texts) {
     this.version = version;
     this.rules = List.copyOf(rules);
     this.secrets = secrets;
+    this.texts = texts;
+  }
+
+  private Object writeReplace() {
+    return texts;
   }
 
   /**
@@ -57,10 +104,19 @@ public final class RuleSet implements Serializable {
     if (ids.isEmpty()) {
       return this;
     }
+    if (!texts.without().isEmpty()) {
+      throw new IllegalStateException("rules " + texts.without() + " are already left out");
+    }
     return new RuleSet(
         rules.stream().filter(r -> !ids.contains(r.id())).toList(),
-        version + "-without-" + String.join(",", new java.util.TreeSet<>(ids)),
-        secrets);
+        version + "-without-" + String.join(",", new TreeSet<>(ids)),
+        secrets,
+        new Texts(
+            texts.rules(),
+            texts.rulesSource(),
+            texts.secrets(),
+            texts.secretsSource(),
+            Set.copyOf(ids)));
   }
 
   /** Loads the rules shipped in the jar. */
@@ -154,7 +210,8 @@ public final class RuleSet implements Serializable {
                 + count);
       }
     }
-    return new RuleSet(v, rules, secrets);
+    return new RuleSet(
+        v, rules, secrets, new Texts(text, source, secrets.text(), secrets.source(), Set.of()));
   }
 
   static Rule parseRule(Object item, String where) {

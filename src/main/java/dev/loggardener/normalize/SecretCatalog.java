@@ -85,14 +85,23 @@ public final class SecretCatalog implements java.io.Serializable {
   static final int MIN_SECRET_LENGTH = 8;
 
   private final String version;
+  private final String text;
+  private final String source;
   private final Pattern secretName;
   private final List<Detector> detectors;
   private final List<Rule> contextRules;
   private final List<DetectorGroup> groups;
 
   private SecretCatalog(
-      String version, String secretWords, List<Detector> detectors, List<Rule> contextRules) {
+      String version,
+      String text,
+      String source,
+      String secretWords,
+      List<Detector> detectors,
+      List<Rule> contextRules) {
     this.version = version;
+    this.text = text;
+    this.source = source;
     this.secretName = Pattern.compile("(?i)(?:.*[^a-z0-9])?(?:" + secretWords + ")s?");
     this.detectors = List.copyOf(detectors);
     this.contextRules = List.copyOf(contextRules);
@@ -190,7 +199,8 @@ public final class SecretCatalog implements java.io.Serializable {
       }
       detectors.add(detector);
     }
-    SecretCatalog catalog = new SecretCatalog(version, secretWords, detectors, context);
+    SecretCatalog catalog =
+        new SecretCatalog(version, text, source, secretWords, detectors, context);
     for (Detector detector : detectors) {
       for (int e = 0; e < detector.examples().size(); e++) {
         String credential = detector.examples().get(e);
@@ -314,6 +324,16 @@ public final class SecretCatalog implements java.io.Serializable {
   }
 
   /** The file's {@code version}, recorded in {@link RuleSet#version()}. */
+  /** The text this catalog was read from. */
+  String text() {
+    return text;
+  }
+
+  /** Where the text came from, as error messages name it. */
+  String source() {
+    return source;
+  }
+
   public String version() {
     return version;
   }

@@ -3,7 +3,6 @@ package dev.loggardener.beam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loggardener.logentry.LogEntryParser;
-import dev.loggardener.normalize.Fingerprinter;
 import dev.loggardener.normalize.RuleSet;
 import dev.loggardener.sink.DeadLetter;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +81,7 @@ public class NormalizeEntriesTest {
                     .withCoder(RawMessageCoder.of()))
             .apply("Parse", ParseLogEntries.with(new LogEntryParser(), rules.version(), CLOCK));
     StageResult<NormalizedEntry> normalized =
-        parsed.output().apply("Normalize", NormalizeEntries.with(new Fingerprinter(rules), CLOCK));
+        parsed.output().apply("Normalize", NormalizeEntries.with(rules, CLOCK));
     PCollection<String> messages =
         normalized
             .output()
@@ -132,7 +131,7 @@ public class NormalizeEntriesTest {
         p.apply(Create.of(messages).withCoder(RawMessageCoder.of()))
             .apply("Parse", ParseLogEntries.with(new LogEntryParser(), rules.version(), CLOCK));
     StageResult<NormalizedEntry> normalized =
-        parsed.output().apply("Normalize", NormalizeEntries.with(new Fingerprinter(rules), CLOCK));
+        parsed.output().apply("Normalize", NormalizeEntries.with(rules, CLOCK));
     PAssert.that(
             normalized
                 .output()

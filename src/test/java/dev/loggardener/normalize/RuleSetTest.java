@@ -3,10 +3,15 @@ package dev.loggardener.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,5 +132,46 @@ class RuleSetTest {
     assertThatThrownBy(() -> RuleSet.load(dir.resolve("absent.yaml")))
         .isInstanceOf(InvalidRulesException.class)
         .hasMessageContaining("cannot read rules file");
+  }
+
+  /**
+   * A rule set travels as its texts and is compiled once per JVM: every copy read back is the one
+   * compiled rule set, which fingerprints exactly like the original.
+   */
+  @Test
+  void isSerializedAsItsTextsAndCompiledOncePerJvm() throws Exception {
+    RuleSet rules = RuleSet.load(RULES_DIR.resolve("normalize.yaml"));
+    RuleSet first = roundTrip(rules);
+    RuleSet second = roundTrip(rules);
+
+    assertThat(second).isSameAs(first).isNotSameAs(rules);
+    assertThat(first.version()).isEqualTo(rules.version());
+    assertThat(first.rules()).extracting(Rule::id).isEqualTo(ids(rules));
+    String message = "login failed for user 4711 password=hunter2 from 10.1.2.3:5432";
+    assertThat(new Fingerprinter(first).fingerprintMessage(message))
+        .isEqualTo(new Fingerprinter(rules).fingerprintMessage(message));
+
+    RuleSet without = rules.without(Set.of(rules.rules().get(0).id()));
+    RuleSet withoutCopy = roundTrip(without);
+    assertThat(withoutCopy.version()).isEqualTo(without.version());
+    assertThat(withoutCopy.rules()).extracting(Rule::id).isEqualTo(ids(without));
+    assertThatThrownBy(() -> without.without(Set.of(rules.rules().get(1).id())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("already left out");
+  }
+
+  private static List<String> ids(RuleSet rules) {
+    return rules.rules().stream().map(Rule::id).toList();
+  }
+
+  private static RuleSet roundTrip(RuleSet rules) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(rules);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      return (RuleSet) in.readObject();
+    }
   }
 }
