@@ -1,9 +1,13 @@
 package dev.loggardener.jobs;
 
+import java.nio.ByteBuffer;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.Pipeline;
@@ -11,11 +15,14 @@ import org.apache.beam.sdk.io.Read;
 import org.apache.beam.sdk.runners.AppliedPTransform;
 import org.apache.beam.sdk.runners.PTransformOverride;
 import org.apache.beam.sdk.runners.PTransformOverrideFactory;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
-import org.apache.beam.sdk.util.construction.PTransformMatchers;
 import org.apache.beam.sdk.util.construction.ReplacementOutputs;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.TimestampedValue;
 import org.apache.beam.sdk.values.TupleTag;
 import org.joda.time.Instant;
 import org.slf4j.Logger;
@@ -27,14 +34,17 @@ import org.slf4j.LoggerFactory;
  * runner finish, which acknowledges what was read.
  *
  * <p>{@link #applyTo} wraps every unbounded read of a pipeline in a {@link DrainableSource} bound
- * to this drain; {@link #request} ends those reads. Readers find their drain by id, since the
- * runner copies sources by serialization; that is why a drain only reaches readers in the same
- * process. The drain also keeps what the readers see: the input watermark and whether reading is
- * failing.
+ * to this drain, which reads in batches that the next step unpacks; {@link #request} ends those
+ * reads. Readers find their drain by id, since the runner copies sources by serialization; that is
+ * why a drain only reaches readers in the same process. The drain also keeps what the readers see:
+ * the input watermark and whether reading is failing.
  */
 public final class LocalDrain {
   private static final Logger LOG = LoggerFactory.getLogger(LocalDrain.class);
   private static final Map<String, LocalDrain> DRAINS = new ConcurrentHashMap<>();
+
+  /** How long a record id is remembered: as long as the DirectRunner remembers one. */
+  static final long DEDUPE_HORIZON_NANOS = TimeUnit.MINUTES.toNanos(10);
 
   private final String id;
   private final AtomicBoolean requested = new AtomicBoolean();
@@ -42,6 +52,9 @@ public final class LocalDrain {
   private final AtomicLong readFailures = new AtomicLong();
   private final AtomicLong watermarkMillis = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong lastAnswerNanos = new AtomicLong(System.nanoTime());
+
+  /** Record ids read within {@link #DEDUPE_HORIZON_NANOS}, oldest first, with when. */
+  private final LinkedHashMap<ByteBuffer, Long> recentIds = new LinkedHashMap<>();
 
   private LocalDrain(String id) {
     this.id = id;
@@ -54,7 +67,10 @@ public final class LocalDrain {
     pipeline.replaceAll(
         List.of(
             PTransformOverride.of(
-                PTransformMatchers.classEqualTo(Read.Unbounded.class), new Factory<>(drain.id))));
+                application ->
+                    application.getTransform() instanceof Read.Unbounded<?> read
+                        && !(read.getSource() instanceof DrainableSource<?, ?>),
+                new Factory<>(drain.id))));
     return drain;
   }
 
@@ -115,6 +131,19 @@ public final class LocalDrain {
     return (System.nanoTime() - lastAnswerNanos.get()) / 1_000_000_000L;
   }
 
+  /**
+   * Whether a record with this id is read for the first time within the horizon; a redelivery (same
+   * id, same bytes) is not, and its reader skips it, as the runner does with single records.
+   */
+  synchronized boolean firstDelivery(byte[] recordId) {
+    long now = System.nanoTime();
+    Iterator<Long> readAt = recentIds.values().iterator();
+    while (readAt.hasNext() && now - readAt.next() >= DEDUPE_HORIZON_NANOS) {
+      readAt.remove();
+    }
+    return recentIds.putIfAbsent(ByteBuffer.wrap(recordId), now) == null;
+  }
+
   void readAnswered() {
     lastAnswerNanos.set(System.nanoTime());
     if (failing.compareAndSet(true, false)) {
@@ -135,13 +164,40 @@ public final class LocalDrain {
         AppliedPTransform<PBegin, PCollection<T>, Read.Unbounded<T>> transform) {
       return PTransformReplacement.of(
           transform.getPipeline().begin(),
-          Read.from(new DrainableSource<>(transform.getTransform().getSource(), drainId)));
+          new ReadDrainable<>(
+              new DrainableSource<>(transform.getTransform().getSource(), drainId)));
     }
 
     @Override
     public Map<PCollection<?>, ReplacementOutput> mapOutputs(
         Map<TupleTag<?>, PCollection<?>> outputs, PCollection<T> newOutput) {
       return ReplacementOutputs.singleton(outputs, newOutput);
+    }
+  }
+
+  /** Reads a {@link DrainableSource} and unpacks its batches, each record at its own time. */
+  private static final class ReadDrainable<T> extends PTransform<PBegin, PCollection<T>> {
+    private final DrainableSource<T, ?> source;
+
+    ReadDrainable(DrainableSource<T, ?> source) {
+      this.source = source;
+    }
+
+    @Override
+    public PCollection<T> expand(PBegin begin) {
+      return begin
+          .apply("ReadBatches", Read.from(source))
+          .apply("Unbatch", ParDo.of(new UnbatchFn<T>()))
+          .setCoder(source.recordCoder());
+    }
+  }
+
+  private static final class UnbatchFn<T> extends DoFn<List<TimestampedValue<T>>, T> {
+    @ProcessElement
+    public void process(@Element List<TimestampedValue<T>> batch, OutputReceiver<T> out) {
+      for (TimestampedValue<T> record : batch) {
+        out.outputWithTimestamp(record.getValue(), record.getTimestamp());
+      }
     }
   }
 }
