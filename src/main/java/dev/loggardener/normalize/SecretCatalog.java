@@ -85,8 +85,15 @@ public final class SecretCatalog implements java.io.Serializable {
   static final int MIN_SECRET_LENGTH = 8;
 
   private final String version;
-  private final String text;
-  private final String source;
+
+  /**
+   * The text and its source, for {@link RuleSet}, which records them when it is parsed and travels
+   * as them. Not serialized: a copy of the catalog (inside a serialized {@link Fingerprinter}) is
+   * never parsed into a rule set again, and the text would double its size.
+   */
+  private final transient String text;
+
+  private final transient String source;
   private final Pattern secretName;
   private final List<Detector> detectors;
   private final List<Rule> contextRules;

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -225,14 +226,16 @@ class FingerprinterTest {
     }
   }
 
-  private static Fingerprinter roundTrip(Fingerprinter fingerprinter) throws Exception {
+  /** {@code value} written with Java serialization and read back, as a runner copies it. */
+  @SuppressWarnings("unchecked") // what was written is read back
+  static <T extends Serializable> T roundTrip(T value) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(fingerprinter);
+      out.writeObject(value);
     }
     try (ObjectInputStream in =
         new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      return (Fingerprinter) in.readObject();
+      return (T) in.readObject();
     }
   }
 

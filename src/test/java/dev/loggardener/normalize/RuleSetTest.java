@@ -3,11 +3,7 @@ package dev.loggardener.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -141,8 +137,8 @@ class RuleSetTest {
   @Test
   void isSerializedAsItsTextsAndCompiledOncePerJvm() throws Exception {
     RuleSet rules = RuleSet.load(RULES_DIR.resolve("normalize.yaml"));
-    RuleSet first = roundTrip(rules);
-    RuleSet second = roundTrip(rules);
+    RuleSet first = FingerprinterTest.roundTrip(rules);
+    RuleSet second = FingerprinterTest.roundTrip(rules);
 
     assertThat(second).isSameAs(first).isNotSameAs(rules);
     assertThat(first.version()).isEqualTo(rules.version());
@@ -152,7 +148,7 @@ class RuleSetTest {
         .isEqualTo(new Fingerprinter(rules).fingerprintMessage(message));
 
     RuleSet without = rules.without(Set.of(rules.rules().get(0).id()));
-    RuleSet withoutCopy = roundTrip(without);
+    RuleSet withoutCopy = FingerprinterTest.roundTrip(without);
     assertThat(withoutCopy.version()).isEqualTo(without.version());
     assertThat(withoutCopy.rules()).extracting(Rule::id).isEqualTo(ids(without));
     assertThatThrownBy(() -> without.without(Set.of(rules.rules().get(1).id())))
@@ -162,16 +158,5 @@ class RuleSetTest {
 
   private static List<String> ids(RuleSet rules) {
     return rules.rules().stream().map(Rule::id).toList();
-  }
-
-  private static RuleSet roundTrip(RuleSet rules) throws Exception {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(rules);
-    }
-    try (ObjectInputStream in =
-        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-      return (RuleSet) in.readObject();
-    }
   }
 }
