@@ -1,5 +1,7 @@
 package dev.loggardener.normalize;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +59,9 @@ final class MatchStarts {
 
   private final boolean caseInsensitive;
 
+  /** The words every match begins with and what may follow them; null when not known. */
+  private final LeadWords lead;
+
   private MatchStarts(
       boolean[] first,
       boolean nonAscii,
@@ -64,7 +69,8 @@ final class MatchStarts {
       int followingDigits,
       boolean[] digitSeparators,
       long[] prefixBits,
-      boolean caseInsensitive) {
+      boolean caseInsensitive,
+      LeadWords lead) {
     this.first = first;
     this.nonAscii = nonAscii;
     this.notAfter = notAfter;
@@ -72,6 +78,7 @@ final class MatchStarts {
     this.digitSeparators = digitSeparators;
     this.prefixBits = prefixBits;
     this.caseInsensitive = caseInsensitive;
+    this.lead = lead;
     for (int c = 0; c < 128; c++) {
       ascii[c] = (byte) ((first[c] ? STARTS : 0) | (notAfter != null && notAfter[c] ? BLOCKS : 0));
     }
@@ -97,12 +104,13 @@ final class MatchStarts {
         int info = table[c];
         if ((info & ~(blocked >>> 1) & STARTS) != 0
             && (followingDigits == 0 || digitsFollow(text, i + 1))
-            && (prefixBits == null || prefixAt(text, i))) {
+            && (prefixBits == null || prefixAt(text, i))
+            && (lead == null || lead.standsAt(text, i))) {
           return i;
         }
         blocked = info & BLOCKS;
       } else {
-        if (nonAscii && prefixBits == null) {
+        if (nonAscii && prefixBits == null && lead == null) {
           return i;
         }
         blocked = 0;
@@ -196,6 +204,11 @@ final class MatchStarts {
     return true;
   }
 
+  /** Whether the regex is tried only where one of its leading words stands; for tests. */
+  boolean hasLeadWords() {
+    return lead != null;
+  }
+
   /** Whether the regex is tried only where one of its three-character beginnings stands. */
   boolean hasPrefixFilter() {
     return prefixBits != null;
@@ -280,8 +293,12 @@ final class MatchStarts {
       }
     }
     long[] prefixBits = prefixBits(starts.prefixes, caseInsensitive);
+    LeadWords lead = reader.alternated ? null : LeadWords.of(re, at, caseInsensitive);
     // Trying the regex at many candidates costs more than letting it search on its own.
-    return count <= MAX_SKIPPED_FIRST || notAfter != null && count < 128 || prefixBits != null
+    return count <= MAX_SKIPPED_FIRST
+            || notAfter != null && count < 128
+            || prefixBits != null
+            || lead != null
         ? new MatchStarts(
             starts.first,
             starts.nonAscii,
@@ -289,7 +306,8 @@ final class MatchStarts {
             followingDigits,
             separators,
             prefixBits,
-            caseInsensitive)
+            caseInsensitive,
+            lead)
         : null;
   }
 
@@ -328,5 +346,126 @@ final class MatchStarts {
       }
     }
     return true;
+  }
+
+  /**
+   * The words of a {@link RegexBeginnings.Lead} as a trie, so that one walk from a position finds
+   * every word standing there, however many share a beginning ({@code pass}, {@code password},
+   * {@code passwd}); a position is a match start only where some word stands and is followed by a
+   * character the rest of the regex may begin with. The words are ASCII and compared with ASCII
+   * letters folded when the regex is case-insensitive, as Java's matcher compares them without the
+   * UNICODE_CASE flag.
+   */
+  private static final class LeadWords {
+    /** Per node, the characters of its edges and the nodes they lead to; node 0 is the root. */
+    private final char[][] edges;
+
+    private final int[][] targets;
+
+    /** Per node, whether a word ends there. */
+    private final boolean[] wordEnds;
+
+    private final boolean[] follow;
+    private final boolean followNonAscii;
+    private final boolean caseInsensitive;
+
+    private LeadWords(RegexBeginnings.Lead lead, boolean caseInsensitive) {
+      List<StringBuilder> nodeEdges = new ArrayList<>();
+      List<List<Integer>> nodeTargets = new ArrayList<>();
+      List<Boolean> ends = new ArrayList<>();
+      nodeEdges.add(new StringBuilder());
+      nodeTargets.add(new ArrayList<>());
+      ends.add(false);
+      for (String word : lead.words()) {
+        int node = 0;
+        for (int k = 0; k < word.length(); k++) {
+          int edge = nodeEdges.get(node).indexOf(String.valueOf(word.charAt(k)));
+          if (edge < 0) {
+            nodeEdges.get(node).append(word.charAt(k));
+            nodeTargets.get(node).add(nodeEdges.size());
+            nodeEdges.add(new StringBuilder());
+            nodeTargets.add(new ArrayList<>());
+            ends.add(false);
+            node = nodeEdges.size() - 1;
+          } else {
+            node = nodeTargets.get(node).get(edge);
+          }
+        }
+        ends.set(node, true);
+      }
+      this.edges = new char[nodeEdges.size()][];
+      this.targets = new int[nodeEdges.size()][];
+      this.wordEnds = new boolean[nodeEdges.size()];
+      for (int node = 0; node < edges.length; node++) {
+        edges[node] = nodeEdges.get(node).toString().toCharArray();
+        targets[node] = nodeTargets.get(node).stream().mapToInt(Integer::intValue).toArray();
+        wordEnds[node] = ends.get(node);
+      }
+      this.follow = lead.follow();
+      this.followNonAscii = lead.followNonAscii();
+      this.caseInsensitive = caseInsensitive;
+    }
+
+    /**
+     * The trie of the regex's leading words, or null when it has none or they would tell no more
+     * than the three-character beginnings: only a word longer than those, or a known following
+     * character, makes the walk worth its cost.
+     */
+    static LeadWords of(String re, int at, boolean caseInsensitive) {
+      RegexBeginnings.Lead lead = RegexBeginnings.lead(re, at, caseInsensitive);
+      if (lead == null) {
+        return null;
+      }
+      int longest = lead.words().stream().mapToInt(String::length).max().orElse(0);
+      for (String word : lead.words()) {
+        for (int k = 0; k < word.length(); k++) {
+          if (word.charAt(k) >= 128) {
+            return null;
+          }
+        }
+      }
+      return longest >= RegexBeginnings.PREFIX ? new LeadWords(lead, caseInsensitive) : null;
+    }
+
+    /** Whether a word stands at {@code at} followed by a character that may follow it. */
+    boolean standsAt(String text, int at) {
+      int n = text.length();
+      int node = 0;
+      for (int k = at; ; k++) {
+        if (wordEnds[node] && follows(text, k)) {
+          return true;
+        }
+        if (k >= n) {
+          return false;
+        }
+        char c = text.charAt(k);
+        if (caseInsensitive && c >= 'A' && c <= 'Z') {
+          c = (char) (c + 32);
+        }
+        char[] out = edges[node];
+        int next = -1;
+        for (int e = 0; e < out.length; e++) {
+          if (out[e] == c) {
+            next = targets[node][e];
+            break;
+          }
+        }
+        if (next < 0) {
+          return false;
+        }
+        node = next;
+      }
+    }
+
+    private boolean follows(String text, int at) {
+      if (follow == null) {
+        return true;
+      }
+      if (at >= text.length()) {
+        return false;
+      }
+      char c = text.charAt(at);
+      return c < 128 ? follow[c] : followNonAscii;
+    }
   }
 }

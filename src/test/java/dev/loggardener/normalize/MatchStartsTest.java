@@ -236,9 +236,10 @@ class MatchStartsTest {
     return Stream.of(
         Arguments.of("(?i)(?<![A-Za-z0-9])(?:password|pwd|api[_ -]?key)=", "xx pwd=", 3),
         Arguments.of("(?i)(?<![A-Za-z0-9])(?:password|pwd|api[_ -]?key)=", "PWD= Api Key=", 0),
-        Arguments.of("(?i)(?<![A-Za-z0-9])(?:password|pwd|api[_ -]?key)=", "pat pa api-key", 7),
+        Arguments.of("(?i)(?<![A-Za-z0-9])(?:password|pwd|api[_ -]?key)=", "pat pa api-key=", 7),
         Arguments.of("(?i)(?<![A-Za-z0-9])(?:password|pwd|api[_ -]?key)=", "apex appl ap", 12),
-        Arguments.of("(?:session|sig)[:=]", "sign set sessio", 0),
+        Arguments.of("(?:session|sig)[:=]", "sig= set sessio", 0),
+        Arguments.of("(?:session|sig)[:=]", "sign set sessio", 15),
         Arguments.of("(?:session|sig)[:=]", "Session set", 11),
         Arguments.of("ab?c+d", "acd abd", 0),
         Arguments.of("ab?c+d", "abd", 3),
@@ -259,6 +260,116 @@ class MatchStartsTest {
       String regex, String text, int expected) {
     MatchStarts starts = MatchStarts.of(Pattern.compile(regex));
     assertThat(starts.next(text, 0)).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> leadWords() {
+    String secretWords =
+        "(?i)(?<![A-Za-z0-9])((?:pass|password|passwd|api[_ -]?key|sig)(?:\\\\?[\"']?\\s*[:=]|\\s+(?=[\"'])))";
+    return Stream.of(
+        // A word must stand whole, and be followed by what the rest may begin with.
+        Arguments.of(secretWords, "passed password: x", 7),
+        Arguments.of(secretWords, "passwords password= x", 10),
+        Arguments.of(secretWords, "PASSWORD \"x\"", 0),
+        Arguments.of(secretWords, "api key2 api_Key=1", 9),
+        Arguments.of(secretWords, "api-key 'x'", 0),
+        Arguments.of(secretWords, "signature sig:", 10),
+        Arguments.of(secretWords, "pass\t\"", 0),
+        Arguments.of(secretWords, "pass", 4),
+        Arguments.of(secretWords, "pass\u00e9=", 6),
+        // Several words through groups, optional items and classes; case-sensitive stays so.
+        Arguments.of("(?<=[a-z0-9])((?:Token|ApiKey)\\\\?[\"']?\\s*[:=])", "token= xToken =", 8),
+        Arguments.of("(?<=[a-z0-9])((?:Token|ApiKey)\\\\?[\"']?\\s*[:=])", "aToken\\\"=", 1),
+        // The rest may be empty: a word at the end of the text may be a match.
+        Arguments.of("(?:abc|abcd)x?", "ab abc", 3),
+        Arguments.of("(?:abc|abcd)(?:x*)", "zabcd", 1),
+        // The group's own rest is empty, so what follows the group follows the word.
+        Arguments.of("((?:abc|abcd)x*)=", "abc abcx=", 4),
+        Arguments.of("((?:abc|abcd)x*)=", "abcd= abc", 0));
+  }
+
+  /**
+   * A regex that starts with a finite set of words is tried only where one of them stands, followed
+   * by a character its rest may begin with: a secret-like word inside a longer word, or followed by
+   * a letter, is skipped.
+   */
+  @ParameterizedTest
+  @MethodSource("leadWords")
+  void triesARegexOnlyWhereOneOfItsLeadingWordsStandsBeforeWhatMayFollowIt(
+      String regex, String text, int expected) {
+    MatchStarts starts = MatchStarts.of(Pattern.compile(regex));
+    assertThat(starts.hasLeadWords()).isTrue();
+    assertThat(starts.next(text, 0)).isEqualTo(expected);
+    agreesWithAFullSearch(regex, text);
+  }
+
+  @Test
+  void keepsNoLeadWordsForAlternationsLoopsShortWordsOrTooManyOfThem() {
+    assertThat(hasLeadWords("abcd=|xyzw=")).isFalse();
+    assertThat(hasLeadWords("(?:abcd)+=")).isFalse();
+    assertThat(hasLeadWords("(?:abcd)=|x")).isFalse();
+    assertThat(hasLeadWords("[2-6](?:[ -]?\\d){12}")).isFalse();
+    assertThat(hasLeadWords("ab\\w{20}")).isFalse();
+    assertThat(hasLeadWords("[a-z][a-z][a-z][a-z][0-9]x")).isFalse();
+    assertThat(hasLeadWords("\\bghp_[A-Za-z0-9]{36}")).isTrue();
+    assertThat(hasLeadWords("(?i)(?<![a-z])(?:ab|cd)x+")).isFalse();
+    assertThat(hasLeadWords("(?i)(?<![a-z])(?:abc|cd)(?:ef)?x")).isTrue();
+  }
+
+  private static boolean hasLeadWords(String regex) {
+    MatchStarts starts = MatchStarts.of(Pattern.compile(regex));
+    return starts != null && starts.hasLeadWords();
+  }
+
+  /**
+   * Random texts built from the leading words of regexes of the shapes the context rules have
+   * (words that are prefixes of each other, optional separators, quotes, escapes, a rest that may
+   * be empty), with and without the case-insensitive flag: the filtered search finds exactly what a
+   * full search finds.
+   */
+  @Test
+  void leadWordsAgreeWithAFullSearchOnRandomTextsOfTheirWords() {
+    List<String> regexes =
+        List.of(
+            "(?i)(?<![A-Za-z0-9])((?:pass|password|passwd|pwd|api[_ -]?key|session[_ -]?token"
+                + "|session|sig|signature)(?:\\\\?[\"']?\\s*[:=]\\s*\\\\?|(?:\\s+(?:is|was))+\\s*[:=]\\s*"
+                + "|(?:\\s+(?:is|was))*\\s+(?=[\"'])))([^\\s,;]+)",
+            "(?i)(?<![A-Za-z0-9])((?:session|token|api[_ -]?key)(?:\\s+(?:is|of))*\\s+)([A-Za-z0-9]{4,})",
+            "(?<=[a-z0-9])((?:Password|Pwd|Token|ApiKey|Credentials?)\\\\?[\"']?\\s*[:=]\\s*\\\\?)(\\S+)",
+            "((?:ab|abc)(?:de)?x*)(?:=|$)",
+            "(?:key|keys)(?:[-_.]id)?");
+    String pool =
+        "pass|word|wd|pwd|api|key| |_|-|session|token|sig|nature|is|was|of|Pass|PASS"
+            + "|Password|Token|ApiKey|Credential|s|=|:|\"|'|\\|\t|\u00e9|\u212a|x|ab|c|de|.|id|1";
+    String[] pieces = pool.split("\\|", -1);
+    Random random = new Random(20261206L);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder text = new StringBuilder();
+      for (int k = random.nextInt(12); k >= 0; k--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      for (String regex : regexes) {
+        agreesWithAFullSearch(regex, text.toString());
+      }
+    }
+  }
+
+  private static void agreesWithAFullSearch(String regex, String text) {
+    Rule rule =
+        new Rule(
+            "lead",
+            "",
+            Rule.Stage.REDACT,
+            Pattern.compile(regex),
+            "<$0>",
+            List.of(),
+            0,
+            Rule.Check.NONE,
+            List.of());
+    MatchStarts starts = MatchStarts.of(rule.pattern());
+    assertThat(starts).as(regex).isNotNull();
+    assertThat(rule.apply(text, starts, null))
+        .as("%s on %s", regex, text)
+        .isEqualTo(rule.apply(text));
   }
 
   @Test
