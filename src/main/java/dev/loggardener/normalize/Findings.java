@@ -25,11 +25,20 @@ public final class Findings {
   /** Shannon entropy in bits per character that a random-looking value reaches. */
   static final double MIN_RANDOM_BITS = 3.0;
 
-  private final Map<String, Integer> counts = new TreeMap<>();
-  private final List<String> values = new ArrayList<>();
+  /**
+   * Counts per class and the values, both made at the first value recorded: redaction makes an
+   * instance for every text it redacts, and most texts hold nothing to record.
+   */
+  private Map<String, Integer> counts;
+
+  private List<String> values;
 
   /** Records that the rule or detector {@code redactionClass} removed {@code value}. */
   void add(String redactionClass, String value) {
+    if (counts == null) {
+      counts = new TreeMap<>();
+      values = new ArrayList<>();
+    }
     counts.merge(redactionClass, 1, Integer::sum);
     String bare = unquoted(value);
     if (bare.length() >= MIN_SCRUBBED_LENGTH && !bare.contains("<") && !values.contains(bare)) {
@@ -46,12 +55,12 @@ public final class Findings {
 
   /** How many values each redaction class removed, by class id in order; never the values. */
   public Map<String, Integer> counts() {
-    return Collections.unmodifiableMap(counts);
+    return counts == null ? Map.of() : Collections.unmodifiableMap(counts);
   }
 
   /** Whether nothing was removed. */
   public boolean isEmpty() {
-    return counts.isEmpty();
+    return counts == null;
   }
 
   /**
@@ -59,7 +68,7 @@ public final class Findings {
    * occurrence being one not inside a longer word or number; the same text when none occurs.
    */
   String scrub(String text) {
-    if (text == null || values.isEmpty()) {
+    if (text == null || values == null || values.isEmpty()) {
       return text;
     }
     String current = text;

@@ -37,12 +37,14 @@ public final class Redactor implements Serializable {
   /**
    * {@link #redact(String, Findings)} with the guards of the redact steps on {@code text} already
    * computed; {@code findings} may be null. A text no step changes, the common case, is returned as
-   * it is after one pass that records nothing.
+   * it is, whatever a step recorded; one that a step changes is scrubbed of what the steps recorded
+   * in the same pass (a step's output does not depend on whether it records).
    */
   String redact(String text, long guards, Findings findings) {
     if (findings == null) {
-      String once = rules.apply(text, guards, null);
-      return once == text ? text : redact(text, guards, new Findings());
+      Findings found = new Findings();
+      String once = rules.apply(text, guards, found);
+      return once == text ? text : found.scrub(once);
     }
     return findings.scrub(rules.apply(text, guards, findings));
   }
