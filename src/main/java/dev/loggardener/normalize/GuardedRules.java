@@ -44,8 +44,19 @@ final class GuardedRules implements Serializable {
   /** Per rule, the characters its matches start with ({@link MatchStarts}), or null. */
   private final transient MatchStarts[] matchStarts;
 
-  /** Triggers of three or more characters, the first three ASCII. */
+  /**
+   * Triggers of three or more characters, the first three ASCII, by their first two; looked up only
+   * where the third character is non-ASCII (and may equal a trigger's case-insensitively).
+   */
   private final transient PairIndex longTriggers = new PairIndex();
+
+  /**
+   * The same triggers by their hashed first three characters ({@link #tripleHash}), each slot
+   * holding those whose lower-cased first three hash there, looked up where the third character is
+   * ASCII: a common pair (se, co, to) is then compared only with the triggers that share the third
+   * character too, not with every one that shares the pair.
+   */
+  private final transient Trigger[][] byTriple = new Trigger[1 << TRIPLE_BITS][];
 
   /**
    * One bit per hashed first three characters of {@link #longTriggers}: 4 KB that stay in cache and
@@ -63,7 +74,28 @@ final class GuardedRules implements Serializable {
   /** The shortest run of {@link #minDigitRuns} above zero, or zero when none is. */
   private final int shortestDigitRun;
 
-  private record Trigger(String text, long ruleBits) {}
+  /**
+   * A trigger, lower-case, and the rules it guards.
+   *
+   * @param text the trigger
+   * @param ruleBits one bit per rule it guards
+   * @param triple its first three characters, seven bits each, or -1 when it is shorter or one of
+   *     them is non-ASCII
+   */
+  private record Trigger(String text, long ruleBits, int triple) {
+    Trigger(String text, long ruleBits) {
+      this(text, ruleBits, tripleOf(text));
+    }
+
+    private static int tripleOf(String text) {
+      if (text.length() < 3 || text.charAt(0) >= 128 || text.charAt(1) >= 128) {
+        return -1;
+      }
+      return text.charAt(2) >= 128
+          ? -1
+          : text.charAt(0) << 14 | text.charAt(1) << 7 | text.charAt(2);
+    }
+  }
 
   /** Triggers by their first two lower-cased characters, with a bit per non-empty slot. */
   private static final class PairIndex {
@@ -75,16 +107,7 @@ final class GuardedRules implements Serializable {
      * secret-like words guard several context rules each and are common in ordinary messages.
      */
     void add(int key, Trigger trigger) {
-      Trigger[] old = byPair[key] == null ? new Trigger[0] : byPair[key];
-      for (int k = 0; k < old.length; k++) {
-        if (old[k].text.equals(trigger.text)) {
-          old[k] = new Trigger(trigger.text, old[k].ruleBits | trigger.ruleBits);
-          return;
-        }
-      }
-      Trigger[] grown = Arrays.copyOf(old, old.length + 1);
-      grown[old.length] = trigger;
-      byPair[key] = grown;
+      byPair[key] = withTrigger(byPair[key], trigger);
       bits[key >>> 6] |= 1L << key;
     }
 
@@ -98,6 +121,21 @@ final class GuardedRules implements Serializable {
       }
       return result;
     }
+  }
+
+  /** {@code slot} with {@code trigger} added, or its rules added to the same text already there. */
+  private static Trigger[] withTrigger(Trigger[] slot, Trigger trigger) {
+    Trigger[] old = slot == null ? new Trigger[0] : slot;
+    for (int k = 0; k < old.length; k++) {
+      if (old[k].text.equals(trigger.text)) {
+        Trigger[] merged = old.clone();
+        merged[k] = new Trigger(trigger.text, old[k].ruleBits | trigger.ruleBits);
+        return merged;
+      }
+    }
+    Trigger[] grown = Arrays.copyOf(old, old.length + 1);
+    grown[old.length] = trigger;
+    return grown;
   }
 
   /**
@@ -148,6 +186,7 @@ final class GuardedRules implements Serializable {
             longTriggers.add(key, new Trigger(t, bit));
             int triple = tripleHash(key << 7 | t.charAt(2));
             tripleBits[triple >>> 6] |= 1L << triple;
+            byTriple[triple] = withTrigger(byTriple[triple], new Trigger(t, bit));
           } else {
             shortTriggers.add(key, new Trigger(t, bit));
             hasShort = true;
@@ -261,14 +300,38 @@ final class GuardedRules implements Serializable {
       char raw = chars[i];
       window = (window << 7 | (raw < 128 ? LOWER[raw] : raw & 0x7F)) & WINDOW_MASK;
       // A long trigger at i - 2 needs its third character here; a non-ASCII one may still
-      // equal it case-insensitively, so only an ASCII one is filtered by the hashed triple.
-      if ((raw >= 128 || isSet(triples, tripleHash(window)))
-          && i > 1
-          && isSet(longBits, window >>> 7)) {
+      // equal it case-insensitively, so only an ASCII one is looked up by its triple, and a
+      // non-ASCII one leads to every trigger of the pair.
+      if (raw < 128) {
+        int hash = tripleHash(window);
+        if (isSet(triples, hash) && i > 1) {
+          found = tripleMatch(text, chars, n, i - 2, window, hash, found);
+        }
+      } else if (i > 1 && isSet(longBits, window >>> 7)) {
         found = longTriggers.match(text, chars, n, i - 2, window >>> 7, found);
       }
     }
     return found;
+  }
+
+  /**
+   * Adds the rules of the triggers whose first three characters are {@code window} (the ASCII
+   * characters at {@code at} lower-cased, or a non-ASCII one reduced to seven bits, as in the pair
+   * index) and that occur at {@code at}: exactly the triggers of the pair index at the window's
+   * first two that can occur there, since one whose third character differs from an ASCII one
+   * cannot.
+   */
+  private long tripleMatch(
+      String text, char[] chars, int n, int at, int window, int hash, long found) {
+    long result = found;
+    for (Trigger t : byTriple[hash]) {
+      if (t.triple == window
+          && (result & t.ruleBits) != t.ruleBits
+          && occursAt(text, chars, n, at, t.text)) {
+        result |= t.ruleBits;
+      }
+    }
+    return result;
   }
 
   /** Adds to {@code found} the rules of the two-character or non-ASCII triggers in the text. */
