@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  * that can match the empty string, or one whose first characters are so many that trying the regex
  * at each costs more than its own search. A leading negative lookbehind of one class of plain
  * characters, {@code \w}, {@code \d} and {@code \s} (in a regex without the case-insensitive flag),
- * or a leading {@code \b} before word characters only, says which characters a match cannot follow.
+ * or a leading {@code \b} before word characters only, says which characters a match cannot follow;
+ * a leading positive lookbehind of one such class, which characters it must follow (and that it
+ * does not start the text).
  */
 final class MatchStarts {
   private final boolean[] first;
@@ -31,6 +33,12 @@ final class MatchStarts {
 
   /** Characters a match never follows; null when not known. */
   private final boolean[] notAfter;
+
+  /**
+   * {@link #BLOCKS} when a match must follow one of a class of ASCII characters (a leading positive
+   * lookbehind), so that none starts at the text's start or after a non-ASCII character; else 0.
+   */
+  private final int blockedOutsideAscii;
 
   /**
    * Per ASCII character: {@link #STARTS} when a match may start with it, {@link #BLOCKS} when a
@@ -66,6 +74,7 @@ final class MatchStarts {
       boolean[] first,
       boolean nonAscii,
       boolean[] notAfter,
+      boolean mustFollowAscii,
       int followingDigits,
       boolean[] digitSeparators,
       long[] prefixBits,
@@ -74,6 +83,7 @@ final class MatchStarts {
     this.first = first;
     this.nonAscii = nonAscii;
     this.notAfter = notAfter;
+    this.blockedOutsideAscii = mustFollowAscii ? BLOCKS : 0;
     this.followingDigits = followingDigits;
     this.digitSeparators = digitSeparators;
     this.prefixBits = prefixBits;
@@ -91,11 +101,12 @@ final class MatchStarts {
   int next(String text, int from) {
     int n = text.length();
     // BLOCKS when the character before i is one a match never follows, else 0; the first
-    // character of the text follows nothing, and a non-ASCII one blocks nothing.
-    int blocked = 0;
+    // character of the text follows nothing, and a non-ASCII one blocks nothing, unless a match
+    // must follow an ASCII character.
+    int blocked = blockedOutsideAscii;
     if (from > 0) {
       char before = text.charAt(from - 1);
-      blocked = before < 128 ? ascii[before] & BLOCKS : 0;
+      blocked = before < 128 ? ascii[before] & BLOCKS : blockedOutsideAscii;
     }
     byte[] table = ascii;
     for (int i = from; i < n; i++) {
@@ -113,7 +124,7 @@ final class MatchStarts {
         if (nonAscii && prefixBits == null && lead == null) {
           return i;
         }
-        blocked = 0;
+        blocked = blockedOutsideAscii;
       }
     }
     return n;
@@ -242,7 +253,9 @@ final class MatchStarts {
       at = 4;
     }
     boolean[] notAfter = null;
-    if (re.startsWith("(?<![", at)) {
+    boolean mustFollowAscii = false;
+    if (re.startsWith("(?<![", at) || re.startsWith("(?<=[", at)) {
+      boolean positive = re.charAt(at + 3) == '=';
       boolean[] chars = new boolean[128];
       int end = RegexBeginnings.readClass(re, at + 5, chars);
       if (end > 0 && end < re.length() && re.charAt(end) == ')') {
@@ -253,6 +266,15 @@ final class MatchStarts {
             chars[c] = either;
             chars[c - 32] = either;
           }
+        }
+        if (positive) {
+          // A match follows one of the class's characters, all ASCII (readClass reads no
+          // other), which a non-ASCII one never equals, even case-insensitively without the
+          // UNICODE_CASE flag: every other character blocks, and so does the text's start.
+          for (int c = 0; c < 128; c++) {
+            chars[c] = !chars[c];
+          }
+          mustFollowAscii = true;
         }
         notAfter = chars;
         at = end + 1;
@@ -267,6 +289,7 @@ final class MatchStarts {
     if (reader.alternated) {
       // A leading lookbehind or \b belongs to the first alternative only.
       notAfter = null;
+      mustFollowAscii = false;
     } else if (boundaryFirst && notAfter == null && isWordOnly(starts.first)) {
       // \b before a word character: the character before it is not one.
       notAfter = new boolean[128];
@@ -303,6 +326,7 @@ final class MatchStarts {
             starts.first,
             starts.nonAscii,
             notAfter,
+            mustFollowAscii,
             followingDigits,
             separators,
             prefixBits,

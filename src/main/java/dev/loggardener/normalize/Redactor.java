@@ -42,6 +42,10 @@ public final class Redactor implements Serializable {
    */
   String redact(String text, long guards, Findings findings) {
     if (findings == null) {
+      if (guards == 0) {
+        // No step's guards pass: no step runs, so nothing can be changed or recorded.
+        return text;
+      }
       Findings found = new Findings();
       String once = rules.apply(text, guards, found);
       return once == text ? text : found.scrub(once);

@@ -78,7 +78,8 @@ class MatchStartsTest {
         Arguments.of("(?<![\\s])x", "\t\n\u000b\f\r "),
         Arguments.of("(?<![\\S])x", ""),
         Arguments.of("(?<!ab)x", ""),
-        Arguments.of("(?<=[a])x", ""),
+        Arguments.of("(?<=a)x", ""),
+        Arguments.of("(?<=[a]b)x", ""),
         Arguments.of("(?<![a])b|c", ""),
         Arguments.of("\\bfoo", "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"),
         Arguments.of(
@@ -115,6 +116,28 @@ class MatchStartsTest {
     assertThat(starts.next(" a", 0)).isEqualTo(1);
     assertThat(starts.next("\u00e9a", 0)).isEqualTo(1);
     assertThat(starts.next(" b", 0)).isEqualTo(2);
+  }
+
+  @Test
+  void aLeadingPositiveLookbehindLetsAMatchStartOnlyAfterOneOfItsCharacters() {
+    MatchStarts starts = MatchStarts.of(Pattern.compile("(?<=[a-z0-9])Token"));
+    assertThat(starts.neverFollows('a')).isFalse();
+    assertThat(starts.neverFollows('A')).isTrue();
+    assertThat(starts.neverFollows(' ')).isTrue();
+    assertThat(starts.next("Token", 0)).as("at the text's start").isEqualTo(5);
+    assertThat(starts.next(" Token xToken", 0)).isEqualTo(8);
+    assertThat(starts.next("\u00e9Token", 0)).as("after a non-ASCII character").isEqualTo(6);
+    assertThat(starts.next("\u00e9Token", 1)).as("from after a non-ASCII one").isEqualTo(6);
+    assertThat(starts.next("aToken", 1)).as("looks at the character before from").isEqualTo(1);
+    MatchStarts folded = MatchStarts.of(Pattern.compile("(?i)(?<=[a-c])x"));
+    assertThat(folded.next("dx Bx", 0)).as("either case of a class letter").isEqualTo(4);
+    assertThat(folded.next("\u212ax", 1)).as("after a non-ASCII character").isEqualTo(2);
+    for (String text : List.of("Token", "xToken", "\u00e9Token", " Token", "9Token")) {
+      agreesWithAFullSearch("(?<=[a-z0-9])Token", text);
+    }
+    for (String text : List.of("bx", "Bx", "x", "\u212ax", "\u0130x", "dx Cx")) {
+      agreesWithAFullSearch("(?i)(?<=[a-c])x", text);
+    }
   }
 
   @Test
@@ -336,6 +359,7 @@ class MatchStartsTest {
             "(?i)(?<![A-Za-z0-9])((?:session|token|api[_ -]?key)(?:\\s+(?:is|of))*\\s+)([A-Za-z0-9]{4,})",
             "(?<=[a-z0-9])((?:Password|Pwd|Token|ApiKey|Credentials?)\\\\?[\"']?\\s*[:=]\\s*\\\\?)(\\S+)",
             "((?:ab|abc)(?:de)?x*)(?:=|$)",
+            "(?i)(?<=[a-k_])(?:key|token|pass)s?[:=]",
             "(?:key|keys)(?:[-_.]id)?");
     String pool =
         "pass|word|wd|pwd|api|key| |_|-|session|token|sig|nature|is|was|of|Pass|PASS"
