@@ -373,9 +373,9 @@ final class MatchStarts {
   }
 
   /**
-   * The words of a {@link RegexBeginnings.Lead} as a trie, so that one walk from a position finds
-   * every word standing there, however many share a beginning ({@code pass}, {@code password},
-   * {@code passwd}); a position is a match start only where some word stands and is followed by a
+   * The words of a {@link RegexLeads.Lead} as a trie, so that one walk from a position finds every
+   * word standing there, however many share a beginning ({@code pass}, {@code password}, {@code
+   * passwd}); a position is a match start only where some word stands and is followed by a
    * character the rest of the regex may begin with. The words are ASCII and compared with ASCII
    * letters folded when the regex is case-insensitive, as Java's matcher compares them without the
    * UNICODE_CASE flag.
@@ -393,7 +393,7 @@ final class MatchStarts {
     private final boolean followNonAscii;
     private final boolean caseInsensitive;
 
-    private LeadWords(RegexBeginnings.Lead lead, boolean caseInsensitive) {
+    private LeadWords(RegexLeads.Lead lead, boolean caseInsensitive) {
       List<StringBuilder> nodeEdges = new ArrayList<>();
       List<List<Integer>> nodeTargets = new ArrayList<>();
       List<Boolean> ends = new ArrayList<>();
@@ -436,7 +436,7 @@ final class MatchStarts {
      * character, makes the walk worth its cost.
      */
     static LeadWords of(String re, int at, boolean caseInsensitive) {
-      RegexBeginnings.Lead lead = RegexBeginnings.lead(re, at, caseInsensitive);
+      RegexLeads.Lead lead = RegexLeads.lead(re, at, caseInsensitive);
       if (lead == null) {
         return null;
       }
