@@ -160,17 +160,7 @@ public class NormalizeEntriesTest {
 
     PipelineResult result = p.run();
     assertThat(result.waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
-    Map<String, Long> counters = new HashMap<>();
-    for (MetricResult<Long> counter :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.inNamespace("normalize"))
-                    .build())
-            .getCounters()) {
-      counters.put(counter.getName().getName(), counter.getCommitted());
-    }
+    Map<String, Long> counters = CommittedCounters.in(result, "normalize");
     // Each entry was fingerprinted once: no bundle failed and was retried.
     assertThat(counters).containsEntry("fingerprinted", 3L).containsEntry("failed", 1L);
   }

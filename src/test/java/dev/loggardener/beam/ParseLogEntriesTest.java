@@ -13,9 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.Create;
@@ -106,17 +103,7 @@ public class ParseLogEntriesTest {
     PipelineResult result = p.run();
     assertThat(result.waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
 
-    Map<String, Long> counters = new HashMap<>();
-    for (MetricResult<Long> counter :
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.inNamespace("parse"))
-                    .build())
-            .getCounters()) {
-      counters.put(counter.getName().getName(), counter.getCommitted());
-    }
+    Map<String, Long> counters = CommittedCounters.in(result, "parse");
     // Each message was processed exactly once: no bundle failed and was retried.
     assertThat(counters)
         .containsEntry("read", (long) GOOD + 2)
