@@ -4,14 +4,11 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import com.google.api.services.bigquery.model.Table;
-import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableRow;
 import dev.loggardener.beam.AggregationSettings;
 import dev.loggardener.beam.BigQueryTarget;
 import dev.loggardener.beam.RawMessage;
 import dev.loggardener.beam.RawMessageCoder;
-import dev.loggardener.beam.TableRows;
 import dev.loggardener.beam.WriteAggregates;
 import dev.loggardener.beam.WriteDeadLetters;
 import dev.loggardener.normalize.RuleSet;
@@ -59,17 +56,7 @@ public class LogStreamPipelineTest {
         new FakeBigQueryServices()
             .withDatasetService(datasets)
             .withJobService(new FakeJobService());
-    datasets.createDataset(PROJECT, DATASET, "", "", null);
-    for (String table : List.of("issue_windows", "dead_letters")) {
-      datasets.createTable(
-          new Table()
-              .setTableReference(
-                  new TableReference()
-                      .setProjectId(PROJECT)
-                      .setDatasetId(DATASET)
-                      .setTableId(table))
-              .setSchema(TableRows.schema(table)));
-    }
+    FakeTables.create(datasets, PROJECT, DATASET);
   }
 
   private static RawMessage message(String id, String payload) {

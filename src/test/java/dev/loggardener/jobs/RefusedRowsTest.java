@@ -2,15 +2,12 @@ package dev.loggardener.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.api.services.bigquery.model.Table;
-import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.gson.JsonObject;
 import dev.loggardener.beam.AggregationSettings;
 import dev.loggardener.beam.BigQueryTarget;
 import dev.loggardener.beam.RawMessage;
 import dev.loggardener.beam.RawMessageCoder;
-import dev.loggardener.beam.TableRows;
 import dev.loggardener.beam.WriteAggregates;
 import dev.loggardener.beam.WriteDeadLetters;
 import dev.loggardener.normalize.RuleSet;
@@ -51,19 +48,7 @@ public class RefusedRowsTest {
 
   private static FakeDatasetService datasets() throws Exception {
     FakeDatasetService.setUp();
-    FakeDatasetService datasets = new FakeDatasetService();
-    datasets.createDataset(PROJECT, DATASET, "", "", null);
-    for (String table : List.of("issue_windows", "dead_letters")) {
-      datasets.createTable(
-          new Table()
-              .setTableReference(
-                  new TableReference()
-                      .setProjectId(PROJECT)
-                      .setDatasetId(DATASET)
-                      .setTableId(table))
-              .setSchema(TableRows.schema(table)));
-    }
-    return datasets;
+    return FakeTables.create(new FakeDatasetService(), PROJECT, DATASET);
   }
 
   /** {@code perMessage} entries of each message text, one second apart, in one window. */

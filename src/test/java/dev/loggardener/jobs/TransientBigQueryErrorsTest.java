@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.api.core.ApiFuture;
 import com.google.api.core.ApiFutures;
 import com.google.api.services.bigquery.model.ErrorProto;
-import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableDataInsertAllResponse;
-import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.cloud.bigquery.storage.v1.AppendRowsRequest;
 import com.google.cloud.bigquery.storage.v1.AppendRowsResponse;
@@ -18,7 +16,6 @@ import dev.loggardener.beam.AggregationSettings;
 import dev.loggardener.beam.BigQueryTarget;
 import dev.loggardener.beam.RawMessage;
 import dev.loggardener.beam.RawMessageCoder;
-import dev.loggardener.beam.TableRows;
 import dev.loggardener.beam.WriteAggregates;
 import dev.loggardener.beam.WriteDeadLetters;
 import dev.loggardener.logentry.LogEntryParser;
@@ -58,18 +55,7 @@ public class TransientBigQueryErrorsTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
   private static <T extends FakeDatasetService> T withTables(T datasets) throws Exception {
-    datasets.createDataset(PROJECT, DATASET, "", "", null);
-    for (String table : List.of("issue_windows", "dead_letters")) {
-      datasets.createTable(
-          new Table()
-              .setTableReference(
-                  new TableReference()
-                      .setProjectId(PROJECT)
-                      .setDatasetId(DATASET)
-                      .setTableId(table))
-              .setSchema(TableRows.schema(table)));
-    }
-    return datasets;
+    return FakeTables.create(datasets, PROJECT, DATASET);
   }
 
   private static LogStreamPipeline.Outputs outputs(Method method, FakeDatasetService datasets) {
