@@ -29,6 +29,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubClient;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubIO;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -153,7 +154,14 @@ public final class LogStreamPipeline {
    */
   public static Drainable runDrainable(StreamOptions options, BigQueryServices testServices)
       throws IOException {
-    Pipeline pipeline = create(options, source(options), testServices);
+    PTransform<PBegin, PCollection<RawMessage>> source =
+        options.getInputFiles() != null
+            ? source(options)
+            : new ReadPubsub(
+                options.getInputSubscription(),
+                options.getInputTopic(),
+                new PromptPubsubClient.Factory());
+    Pipeline pipeline = create(options, source, testServices);
     LocalDrain drain = LocalDrain.applyTo(pipeline);
     return new Drainable(pipeline.run(), drain);
   }
@@ -271,7 +279,7 @@ public final class LogStreamPipeline {
     if (options.getInputFiles() != null) {
       return ReadExportFiles.matching(options.getInputFiles());
     }
-    return new ReadPubsub(options.getInputSubscription(), options.getInputTopic());
+    return new ReadPubsub(options.getInputSubscription(), options.getInputTopic(), null);
   }
 
   private static String describeInput(StreamOptions o) {
@@ -282,20 +290,28 @@ public final class LogStreamPipeline {
             : "topic " + o.getInputTopic();
   }
 
-  /** Reads Pub/Sub messages with attributes and message id. */
+  /**
+   * Reads Pub/Sub messages with attributes and message id, through the given clients or, when null,
+   * through PubsubIO's own.
+   */
   static final class ReadPubsub extends PTransform<PBegin, PCollection<RawMessage>> {
     private final String subscription;
     private final String topic;
+    private final PubsubClient.PubsubClientFactory clients;
 
-    ReadPubsub(String subscription, String topic) {
+    ReadPubsub(String subscription, String topic, PubsubClient.PubsubClientFactory clients) {
       this.subscription = subscription;
       this.topic = topic;
+      this.clients = clients;
     }
 
     @Override
     public PCollection<RawMessage> expand(PBegin begin) {
       PubsubIO.Read<PubsubMessage> read = PubsubIO.readMessagesWithAttributesAndMessageId();
       read = subscription != null ? read.fromSubscription(subscription) : read.fromTopic(topic);
+      if (clients != null) {
+        read = read.withClientFactory(clients);
+      }
       return begin
           .apply("ReadPubsubMessages", read)
           .apply("ToRawMessages", ParDo.of(new ToRawMessageFn()));

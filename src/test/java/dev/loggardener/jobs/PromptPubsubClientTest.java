@@ -1,0 +1,94 @@
+package dev.loggardener.jobs;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubClient;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubClient.IncomingMessage;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubClient.SubscriptionPath;
+import org.apache.beam.sdk.io.gcp.pubsub.PubsubOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.JUnit4;
+
+@RunWith(JUnit4.class)
+public class PromptPubsubClientTest {
+  private static final String PROJECT = "gardener-prompt";
+
+  /**
+   * Beam's JSON client alone retries a refused connection for up to fifteen minutes; the prompt one
+   * fails the pull at its deadline. The test's timeout is what shows it: far below the retries, far
+   * above the deadline.
+   */
+  @Test(timeout = 30_000)
+  public void pullFromAnUnreachableBrokerFailsAtTheDeadlineInsteadOfRetryingForMinutes()
+      throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    try (PubsubClient client = client("http://127.0.0.1:" + closedPort)) {
+      IOException failed =
+          assertThrows(
+              IOException.class,
+              () -> client.pull(0, subscription("pipeline"), 10, /* returnImmediately= */ true));
+      assertEquals(
+          "Pub/Sub did not answer a pull within " + PromptPubsubClient.DEADLINE_MILLIS + " ms",
+          failed.getMessage());
+      IOException ackFailed =
+          assertThrows(
+              IOException.class,
+              () -> client.acknowledge(subscription("pipeline"), List.of("ack-1")));
+      assertTrue(ackFailed.getMessage(), ackFailed.getMessage().contains("acknowledgement"));
+    }
+  }
+
+  @Test
+  public void pullsAndAcknowledgesOnALiveBroker() throws Exception {
+    try (PubsubEmulator emulator = PubsubEmulator.start();
+        PubsubClient client = client(emulator.rootUrl())) {
+      emulator.createTopic(PROJECT, "logs");
+      emulator.createSubscription(PROJECT, "pipeline", "logs");
+      emulator.publish(
+          PROJECT,
+          "logs",
+          List.of(
+              "first".getBytes(StandardCharsets.UTF_8), "second".getBytes(StandardCharsets.UTF_8)),
+          Map.of());
+
+      List<IncomingMessage> pulled = client.pull(0, subscription("pipeline"), 10, true);
+      assertEquals(
+          List.of("first", "second"),
+          pulled.stream()
+              .map(m -> m.message().getData().toStringUtf8())
+              .sorted()
+              .collect(Collectors.toList()));
+      client.acknowledge(
+          subscription("pipeline"),
+          pulled.stream().map(IncomingMessage::ackId).collect(Collectors.toList()));
+      assertEquals(0, emulator.peekOutstanding(PROJECT, "pipeline").size());
+    }
+  }
+
+  private static PubsubClient client(String rootUrl) throws IOException {
+    PubsubOptions options =
+        PipelineOptionsFactory.fromArgs(
+                "--pubsubRootUrl=" + rootUrl,
+                "--credentialFactoryClass="
+                    + "org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory")
+            .as(PubsubOptions.class);
+    return new PromptPubsubClient.Factory().newClient(null, null, options);
+  }
+
+  private static SubscriptionPath subscription(String name) {
+    return PubsubClient.subscriptionPathFromName(PROJECT, name);
+  }
+}
