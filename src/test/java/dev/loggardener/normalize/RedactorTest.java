@@ -176,6 +176,35 @@ class RedactorTest {
     assertThat(findings.counts().toString()).doesNotContain("hunter22");
   }
 
+  /**
+   * A long quoted value after a secret word, closed or cut off (a truncated line): the quoted-value
+   * alternatives used to recurse once per character and overflow the stack at a few thousand
+   * characters, which made the entry a dead letter instead of a counted, redacted one; and a value
+   * whose quote never closed stayed in clear.
+   */
+  @ParameterizedTest
+  @MethodSource("longQuotedValues")
+  void aLongOrUnclosedQuotedValueAfterASecretWordIsRedacted(String message) {
+    assertThat(FINGERPRINTER.fingerprintMessage(message).redactedMessage())
+        .doesNotContain("Wq7secret");
+    assertThat(FINGERPRINTER.redact(message)).doesNotContain("Wq7secret");
+  }
+
+  static Stream<String> longQuotedValues() {
+    String text = "Wq7secret" + " filler text".repeat(20_000);
+    String escapes = "Wq7secret" + "\\\" x".repeat(20_000);
+    return Stream.of(
+        "login failed password=\"" + text,
+        "login failed password=\"" + text + "\" retrying",
+        "login failed password=\"" + escapes,
+        "payload {\\\"password\\\":\\\"" + text,
+        "payload {\\\"password\\\":\\\"" + text + "\\\"}",
+        "config {\"dbPassword\": \"" + text,
+        "config {\"dbPassword\": \"" + text + "\"}",
+        "login failed api_key: \"" + text,
+        "login failed api_key: \"" + text + "\" retrying");
+  }
+
   @Test
   void ordinaryIdsNextToSecretWordsStayIds() {
     for (String message :
