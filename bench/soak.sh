@@ -149,16 +149,21 @@ fi
 echo "peak backlog: $(cut -d, -f8 "$samples" | tail -n +2 | sort -n | tail -1)"
 echo "peak heap used (KB): $(cut -d, -f9 "$samples" | tail -n +2 | sort -n | tail -1)"
 echo "peak RSS (KB): $(cut -d, -f10 "$samples" | tail -n +2 | sort -n | tail -1)"
-# Latency over messages: for n = 1%..99% of the messages, the first sample where accounted >= n
-# minus the first sample where published >= n.
+# Latency over messages: the n-th message's latency, for n at every 0.1 % of the messages, is the
+# first sample where accounted >= n minus the first sample where published >= n; p50 and p99 are
+# the percentiles of those latencies (a message late in the run is not necessarily a slow one).
 awk -F, -v total="$entries" 'NR > 1 { t[NR]=$1; p[NR]=$2; c[NR]=$7; last=NR }
   END {
-    for (q = 1; q <= 99; q++) {
-      n = total * q / 100; tp = -1; tc = -1
+    for (q = 1; q <= 1000; q++) {
+      n = total * q / 1000; tp = -1; tc = -1
       for (i = 2; i <= last; i++) { if (tp < 0 && p[i] >= n) tp = t[i]; if (tc < 0 && c[i] >= n) tc = t[i] }
-      lat[q] = (tp < 0 || tc < 0) ? "n/a" : tc - tp
+      # Not accounted for by the last sample (the drain comes after it): slower than any measured.
+      lat[q] = (tp < 0 || tc < 0) ? 1e9 : tc - tp
+      for (j = q; j > 1 && lat[j - 1] > lat[j]; j--) { x = lat[j]; lat[j] = lat[j - 1]; lat[j - 1] = x }
     }
-    print "publish-to-row latency, s (" res " s resolution): p50 " lat[50] ", p99 " lat[99]
+    print "publish-to-row latency, s (" res " s resolution): p50 " shown(lat[500]) ", p99 " shown(lat[990])
+  }
+  function shown(s) { return s == 1e9 ? "after the last sample" : s
   }' res="$every" "$samples"
 echo "samples: $(head -1 "$samples")"
 tail -n +2 "$samples"
