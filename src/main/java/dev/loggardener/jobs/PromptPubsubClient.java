@@ -3,9 +3,9 @@ package dev.loggardener.jobs;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubClient;
@@ -33,9 +33,16 @@ final class PromptPubsubClient extends PubsubClient {
   /** Far above a healthy broker's answer to a pull that returns at once, far below a backoff. */
   static final long DEADLINE_MILLIS = 2_000;
 
+  private static final long IDLE_SECONDS = 60;
+
   private final PubsubClient client;
-  private final ExecutorService calls =
-      Executors.newSingleThreadExecutor(
+  private final ThreadPoolExecutor calls =
+      new ThreadPoolExecutor(
+          1,
+          1,
+          IDLE_SECONDS,
+          TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(),
           task -> {
             Thread thread = new Thread(task, "pubsub-calls");
             thread.setDaemon(true);
@@ -44,6 +51,8 @@ final class PromptPubsubClient extends PubsubClient {
 
   private PromptPubsubClient(PubsubClient client) {
     this.client = client;
+    // A reader the runner drops without closing leaves no thread behind.
+    calls.allowCoreThreadTimeOut(true);
   }
 
   /** Makes prompt clients on top of Beam's JSON client, which reads {@code --pubsubRootUrl}. */
