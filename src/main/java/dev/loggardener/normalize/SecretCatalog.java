@@ -43,6 +43,9 @@ public final class SecretCatalog implements java.io.Serializable {
   /** What every detector puts in place of a credential. */
   static final String PLACEHOLDER = "<SECRET>";
 
+  /** A detector's replacement that keeps the context its pattern's first group matched. */
+  static final String KEEP_CONTEXT = "$1" + PLACEHOLDER;
+
   /** The redaction class of a value that is secret by the name of the label holding it. */
   static final String SECRET_FIELD = "secret-field";
 
@@ -260,13 +263,14 @@ public final class SecretCatalog implements java.io.Serializable {
     if (!(map.get("examples") instanceof List<?> raw) || raw.isEmpty()) {
       throw new InvalidRulesException(at + ": needs at least one example credential");
     }
+    String replacement = replacement(map, pattern, at);
     Rule rule =
         new Rule(
             id,
             description,
             Rule.Stage.REDACT,
             pattern,
-            PLACEHOLDER,
+            replacement,
             triggers,
             0,
             Rule.Check.NONE,
@@ -286,6 +290,27 @@ public final class SecretCatalog implements java.io.Serializable {
       secrets.add(secretOf(rule, credential, at));
     }
     return new Detector(id, description, source, rule, examples, secrets);
+  }
+
+  /**
+   * {@value #PLACEHOLDER}, or {@value #KEEP_CONTEXT} when the pattern's first group is context that
+   * stays: a group, unlike a lookbehind of varying length, gives the regex a literal to start at
+   * instead of trying the lookbehind back from every character of the text.
+   */
+  private static String replacement(Map<?, ?> map, Pattern pattern, String at) {
+    Object replaceWith = map.get("replace_with");
+    if (replaceWith == null || PLACEHOLDER.equals(replaceWith)) {
+      return PLACEHOLDER;
+    }
+    if (!KEEP_CONTEXT.equals(replaceWith)) {
+      throw new InvalidRulesException(
+          at + ": 'replace_with' must be '" + PLACEHOLDER + "' or '" + KEEP_CONTEXT + "'");
+    }
+    if (pattern.matcher("").groupCount() < 1) {
+      throw new InvalidRulesException(
+          at + ": 'replace_with' '" + KEEP_CONTEXT + "' needs a group in the pattern to keep");
+    }
+    return KEEP_CONTEXT;
   }
 
   /**

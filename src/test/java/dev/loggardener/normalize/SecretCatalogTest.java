@@ -123,7 +123,13 @@ class SecretCatalogTest {
         Arguments.of(
             file(
                 CONTEXT_RULE, DETECTOR.replace("    source: https://docs.acme.example/keys\n", "")),
-            "'source' is required"));
+            "'source' is required"),
+        Arguments.of(
+            file(CONTEXT_RULE, DETECTOR + "    replace_with: '$2<SECRET>'\n"),
+            "'replace_with' must be '<SECRET>' or '$1<SECRET>'"),
+        Arguments.of(
+            file(CONTEXT_RULE, DETECTOR + "    replace_with: '$1<SECRET>'\n"),
+            "'replace_with' '$1<SECRET>' needs a group in the pattern to keep"));
   }
 
   @ParameterizedTest
@@ -148,6 +154,31 @@ class SecretCatalogTest {
         .containsExactly("acme-key");
     assertThat(catalog.contextRules().get(0).pattern().pattern())
         .isEqualTo("(pw=)(?:token|secret)");
+  }
+
+  @Test
+  void aDetectorKeepsTheContextOfItsFirstGroupAndRecordsOnlyWhatItRemoves(@TempDir Path dir)
+      throws IOException {
+    String keyed =
+        """
+          - id: acme-key
+            description: Acme keys after their variable name.
+            source: https://docs.acme.example/keys
+            triggers: ['acme']
+            pattern: '(?i)(acme[_-]?key\\s{0,3}[:=]\\s{0,3})[a-z0-9]{12}\\b'
+            replace_with: '$1<SECRET>'
+            examples: ['ACME_KEY=abcdef123456']
+        """;
+    Path file = dir.resolve("secrets.yaml");
+    Files.writeString(file, file(CONTEXT_RULE, keyed));
+    SecretCatalog catalog = SecretCatalog.load(file);
+    assertThat(catalog.detectors().get(0).secrets()).containsExactly("abcdef123456");
+    GuardedRules rules = new GuardedRules(catalog.steps());
+    String text = "set acme-key: abcdef123456 ok";
+    Findings findings = new Findings();
+    assertThat(rules.apply(text, rules.runnable(text), findings))
+        .isEqualTo("set acme-key: <SECRET> ok");
+    assertThat(findings.counts()).containsEntry("acme-key", 1);
   }
 
   @Test
