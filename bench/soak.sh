@@ -19,6 +19,11 @@
 #
 #   bench/soak.sh 1000 10            # 1,000 messages/s for 10 minutes
 #   EARLY=5 HEAP=2g TIMING=shifted bench/soak.sh 200 2
+#   ACK_DEADLINE=20 bench/soak.sh 200 1   # the short version .ci/run runs
+#
+# It exits with status 1 unless the accounting holds: the stream's closing line balanced, and
+# published = received + what was left in the subscription. ACK_DEADLINE (default 60 s) is the
+# subscription's; what the stream leased but never read is counted once its lease has lapsed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:?usage: bench/soak.sh RATE MINUTES}
@@ -30,7 +35,8 @@ case ${TIMING:-live} in
   shifted) timing=--shift-to-now ;;
   *) echo "TIMING must be live or shifted, got $TIMING"; exit 2 ;;
 esac
-port=${PORT:-18585}
+port=${PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+ack_deadline=${ACK_DEADLINE:-60}
 # Beam wants a project id as Google Cloud spells them: 6 to 30 characters, starting with a letter.
 project=${PROJECT:-soak-bench}
 every=${SAMPLE:-5}
@@ -62,7 +68,7 @@ root="http://127.0.0.1:$port"
 until curl -s -o /dev/null "$root/v1/projects/$project/topics"; do sleep 1; done
 curl -s -X PUT "$root/v1/projects/$project/topics/logs" >/dev/null
 curl -s -X PUT "$root/v1/projects/$project/subscriptions/pipeline" -H 'Content-Type: application/json' \
-  -d "{\"topic\":\"projects/$project/topics/logs\",\"ackDeadlineSeconds\":60}" >/dev/null
+  -d "{\"topic\":\"projects/$project/topics/logs\",\"ackDeadlineSeconds\":$ack_deadline}" >/dev/null
 
 java -Xmx"$heap" -cp "$cp" dev.loggardener.cli.Main stream --runner=DirectRunner \
   --credentialFactoryClass=org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory \
@@ -117,8 +123,8 @@ sample
 # that published = received + left over, and received = counted + dead-lettered + duplicates. With
 # a backlog of hundreds of thousands the emulator answers a pull of 100 in seconds, so the count
 # stops after LEFT_SECONDS (default 120) and says so.
-# Messages the stream had pulled but not yet read stay leased until their 60 s ack deadline.
-sleep 65
+# Messages the stream had pulled but not yet read stay leased until their ack deadline.
+sleep $(( ack_deadline + 5 ))
 left=0
 empty=0
 pull_until=$(( $(date +%s) + ${LEFT_SECONDS:-120} ))
@@ -168,3 +174,13 @@ awk -F, -v total="$entries" 'NR > 1 { t[NR]=$1; p[NR]=$2; c[NR]=$7; last=NR }
 echo "samples: $(head -1 "$samples")"
 tail -n +2 "$samples"
 } | tee "$work/summary.out"
+
+received=$(grep -o "stream: drained: received [0-9,]*" "$work/stream.log" | grep -o "[0-9,]*$" | tr -d , || true)
+if grep -q "stream: drained: .*(balanced)" "$work/stream.log" && (( empty >= 3 )) \
+    && (( ${received:-0} + left == entries )); then
+  echo "accounting holds: published $entries = received $received + left $left; received balanced"
+else
+  echo "ACCOUNTING FAILS: published $entries, received ${received:-none}, left $left, closing line:" \
+    "$(grep "stream: drained" "$work/stream.log" || echo none)"
+  exit 1
+fi
