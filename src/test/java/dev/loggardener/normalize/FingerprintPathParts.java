@@ -1,0 +1,156 @@
+package dev.loggardener.normalize;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Thread CPU time per part of {@link Fingerprinter#fingerprintMessage} over the Loghub-2k messages:
+ * the copy into the tokenizer's buffer, the guard scan of both stages, the redact steps given their
+ * guards, the tokenizer, the whole path; then each redact and mask step alone on the messages whose
+ * guards it passes, and the messages that redaction changes. It sits in this package because the
+ * parts are package-private; like the benchmarks in {@code bench} it is a main, not a test. Run
+ * with
+ *
+ * <pre>
+ * mvn -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
+ *   -Dexec.classpathScope=test -Dexec.mainClass=dev.loggardener.normalize.FingerprintPathParts
+ * </pre>
+ *
+ * <p>Each part is timed over all 20,000 messages per round; the first third of the rounds is
+ * warm-up, and the minimum and median of the rest are printed in ns per message. On a shared
+ * machine the minimum is the steadier figure: other processes only ever add to a round.
+ */
+public final class FingerprintPathParts {
+  private static final int ROUNDS = 60;
+  private static final int WARM_UP_ROUNDS = ROUNDS / 3;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private FingerprintPathParts() {}
+
+  public static void main(String[] args) throws Exception {
+    List<String> all = new ArrayList<>();
+    LoghubCorpus.load().forEach(log -> all.addAll(log.messages()));
+    String[] messages = all.toArray(String[]::new);
+    RuleSet ruleSet = RuleSet.loadDefault();
+    Fingerprinter fingerprinter = new Fingerprinter(ruleSet);
+    Redactor redactor = new Redactor(ruleSet);
+    // The steps and their order as the fingerprinter's one scan of both stages has them.
+    List<GuardedStep> steps = new ArrayList<>(ruleSet.redactSteps());
+    int redactSteps = steps.size();
+    steps.addAll(ruleSet.rules(Rule.Stage.MASK));
+    GuardedRules bothStages = new GuardedRules(steps);
+    long redactBits = (1L << redactSteps) - 1;
+    long[] guards = Arrays.stream(messages).mapToLong(bothStages::runnable).toArray();
+    Tokenizer tokenizer = Tokenizer.current();
+
+    int n = messages.length;
+    // The parts take turns within each round, so that a busy spell of the machine falls on all of
+    // them alike; each is a loop of its own, so that the JIT compiles each on its own.
+    String[] parts = {
+      "copy into the tokenizer's buffer",
+      "copy and guard scan",
+      "redact steps, guards given",
+      "copy and tokenizer",
+      "whole path"
+    };
+    double[][] perRound = new double[parts.length][ROUNDS - WARM_UP_ROUNDS];
+    long sink = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      long[] at = new long[parts.length + 1];
+      at[0] = THREADS.getCurrentThreadCpuTime();
+      for (String m : messages) {
+        sink += tokenizer.load(m).length;
+      }
+      at[1] = THREADS.getCurrentThreadCpuTime();
+      for (String m : messages) {
+        sink += bothStages.runnable(m, tokenizer.load(m), m.length());
+      }
+      at[2] = THREADS.getCurrentThreadCpuTime();
+      for (int i = 0; i < n; i++) {
+        sink += redactor.redact(messages[i], guards[i] & redactBits, null).length();
+      }
+      at[3] = THREADS.getCurrentThreadCpuTime();
+      for (String m : messages) {
+        tokenizer.load(m);
+        tokenizer.tokenizeLoaded();
+        sink += tokenizer.templateHash();
+      }
+      at[4] = THREADS.getCurrentThreadCpuTime();
+      for (String m : messages) {
+        sink += fingerprinter.fingerprintMessage(m).template().length();
+      }
+      at[5] = THREADS.getCurrentThreadCpuTime();
+      for (int p = 0; round >= WARM_UP_ROUNDS && p < parts.length; p++) {
+        perRound[p][round - WARM_UP_ROUNDS] = (double) (at[p + 1] - at[p]) / n;
+      }
+    }
+    use(sink);
+    for (int p = 0; p < parts.length; p++) {
+      Arrays.sort(perRound[p]);
+      System.out.printf(
+          "%-40s min %6.0f  median %6.0f ns per message%n",
+          parts[p], perRound[p][0], median(perRound[p]));
+    }
+
+    System.out.println("each step on the messages whose guards it passes, ns per message of all:");
+    MatchStarts[] starts = steps.stream().map(GuardedStep::matchStarts).toArray(MatchStarts[]::new);
+    String[][] passing = new String[steps.size()][];
+    for (int r = 0; r < steps.size(); r++) {
+      int bit = r;
+      passing[r] =
+          IntStream.range(0, n)
+              .filter(i -> (guards[i] >>> bit & 1) != 0)
+              .mapToObj(i -> messages[i])
+              .toArray(String[]::new);
+    }
+    String[] changed =
+        Arrays.stream(messages).filter(m -> !redactor.redact(m).equals(m)).toArray(String[]::new);
+    double[][] stepRounds = new double[steps.size() + 1][ROUNDS - WARM_UP_ROUNDS];
+    for (int round = 0; round < ROUNDS; round++) {
+      for (int r = 0; r <= steps.size(); r++) {
+        long start = THREADS.getCurrentThreadCpuTime();
+        if (r < steps.size()) {
+          for (String m : passing[r]) {
+            sink += steps.get(r).apply(m, starts[r], null).length();
+          }
+        } else {
+          for (String m : changed) {
+            sink += redactor.redact(m).length();
+          }
+        }
+        if (round >= WARM_UP_ROUNDS) {
+          stepRounds[r][round - WARM_UP_ROUNDS] = THREADS.getCurrentThreadCpuTime() - start;
+        }
+      }
+    }
+    use(sink);
+    for (int r = 0; r < steps.size(); r++) {
+      if (passing[r].length > 0) {
+        Arrays.sort(stepRounds[r]);
+        String name = steps.get(r) instanceof Rule rule ? rule.id() : "detector group " + r;
+        System.out.printf(
+            "  %-32s %6d messages %7.1f%n", name, passing[r].length, median(stepRounds[r]) / n);
+      }
+    }
+    double[] changedRounds = stepRounds[steps.size()];
+    Arrays.sort(changedRounds);
+    System.out.printf(
+        "redact of each of the %d messages it changes: min %.0f, median %.0f ns%n",
+        changed.length, changedRounds[0] / changed.length, median(changedRounds) / changed.length);
+  }
+
+  /** Uses the results, so that the JIT cannot drop the work. */
+  private static void use(long sink) {
+    if (sink == 42) {
+      System.out.println();
+    }
+  }
+
+  private static double median(double[] sorted) {
+    return sorted[sorted.length / 2];
+  }
+}
