@@ -154,14 +154,9 @@ public final class LogStreamPipeline {
    */
   public static Drainable runDrainable(StreamOptions options, BigQueryServices testServices)
       throws IOException {
-    PTransform<PBegin, PCollection<RawMessage>> source =
-        options.getInputFiles() != null
-            ? source(options)
-            : new ReadPubsub(
-                options.getInputSubscription(),
-                options.getInputTopic(),
-                new PromptPubsubClient.Factory());
-    Pipeline pipeline = create(options, source, testServices);
+    // In this process a Pub/Sub call must not sleep in the client's backoff for minutes.
+    Pipeline pipeline =
+        create(options, source(options, new PromptPubsubClient.Factory()), testServices);
     LocalDrain drain = LocalDrain.applyTo(pipeline);
     return new Drainable(pipeline.run(), drain);
   }
@@ -276,10 +271,18 @@ public final class LogStreamPipeline {
   }
 
   static PTransform<PBegin, PCollection<RawMessage>> source(StreamOptions options) {
+    return source(options, null);
+  }
+
+  /**
+   * The input the options name; Pub/Sub is read through {@code pubsubClients}, or PubsubIO's own.
+   */
+  private static PTransform<PBegin, PCollection<RawMessage>> source(
+      StreamOptions options, PubsubClient.PubsubClientFactory pubsubClients) {
     if (options.getInputFiles() != null) {
       return ReadExportFiles.matching(options.getInputFiles());
     }
-    return new ReadPubsub(options.getInputSubscription(), options.getInputTopic(), null);
+    return new ReadPubsub(options.getInputSubscription(), options.getInputTopic(), pubsubClients);
   }
 
   private static String describeInput(StreamOptions o) {
