@@ -2,6 +2,7 @@ package dev.loggardener.jobs;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,10 +23,11 @@ import org.apache.beam.sdk.schemas.Schema;
  * outage of half a minute a reader slept on for another half minute, holding back both the messages
  * published after the broker returned and a drain. The local stream does not need those retries:
  * {@link DrainableSource} reports a failed read as "nothing yet" and reads again. So each of these
- * calls runs on the client's own thread and is interrupted at the deadline, which ends the
- * backoff's sleep and fails the call. What an abandoned pull leased is not lost: the broker
- * delivers it again once its acknowledgement deadline passes. An abandoned acknowledgement leaves
- * its messages to be delivered again, and deduplication drops the copies.
+ * calls runs on the client's own thread and is woken at the deadline, which ends the backoff's
+ * sleep and fails the call; a call still receiving its answer finishes, and the next pull returns
+ * what it brought. What a pull leased and the stream never read (a drain came first) is not lost:
+ * the broker delivers it again once its acknowledgement deadline passes. An acknowledgement that
+ * fails leaves its messages to be delivered again, and deduplication drops the copies.
  *
  * <p>Everything else (administration, publishing) goes straight to the JSON client.
  */
@@ -84,29 +86,82 @@ final class PromptPubsubClient extends PubsubClient {
     }
   }
 
-  private interface Call<T> {
+  private interface Work<T> {
     T run() throws IOException;
   }
 
-  private <T> T withinDeadline(String what, Call<T> call) throws IOException {
-    Future<T> running = calls.submit(call::run);
-    try {
-      return running.get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      running.cancel(true);
-      throw new IOException(
-          "Pub/Sub did not answer a " + what + " within " + DEADLINE_MILLIS + " ms", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException failed) {
-        throw failed;
+  /**
+   * One call running on the client's thread. At the deadline it is woken: a call sleeping in the
+   * backoff fails at once, while one still receiving its answer is left to finish.
+   */
+  private final class Call<T> implements Callable<T> {
+    private final String what;
+    private final Work<T> work;
+    private Future<T> result;
+    private Thread runner; // guarded by this: set while the call runs
+
+    private Call(String what, Work<T> work) {
+      this.what = what;
+      this.work = work;
+    }
+
+    private Call<T> start() {
+      result = calls.submit(this);
+      return this;
+    }
+
+    @Override
+    public T call() throws IOException {
+      synchronized (this) {
+        runner = Thread.currentThread();
       }
-      throw new IOException("Pub/Sub " + what + " failed", e.getCause());
-    } catch (InterruptedException e) {
-      running.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted waiting for a Pub/Sub " + what, e);
+      try {
+        return work.run();
+      } finally {
+        synchronized (this) {
+          runner = null;
+          // A wake-up that came as the call ended must not reach the thread's next call.
+          Thread.interrupted();
+        }
+      }
+    }
+
+    private synchronized void wake() {
+      if (runner != null) {
+        runner.interrupt();
+      }
+    }
+
+    private boolean done() {
+      return result.isDone();
+    }
+
+    /** The call's answer, waiting at most {@link #DEADLINE_MILLIS}. */
+    private T await() throws IOException {
+      try {
+        return result.get(DEADLINE_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        wake();
+        throw new IOException(
+            "Pub/Sub did not answer a " + what + " within " + DEADLINE_MILLIS + " ms", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof IOException failed) {
+          throw failed;
+        }
+        throw new IOException("Pub/Sub " + what + " failed", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted waiting for a Pub/Sub " + what, e);
+      }
     }
   }
+
+  /**
+   * A pull that has not answered yet. The next pull waits for its answer instead of pulling again:
+   * a pull still receiving a large answer on a slow link would otherwise be abandoned each time,
+   * its messages leased and never read.
+   */
+  private Call<List<IncomingMessage>> pendingPull;
 
   @Override
   public List<IncomingMessage> pull(
@@ -115,30 +170,51 @@ final class PromptPubsubClient extends PubsubClient {
       int batchSize,
       boolean returnImmediately)
       throws IOException {
-    return withinDeadline(
-        "pull",
-        () -> client.pull(requestTimeMsSinceEpoch, subscription, batchSize, returnImmediately));
+    if (pendingPull == null) {
+      pendingPull =
+          new Call<>(
+                  "pull",
+                  () ->
+                      client.pull(
+                          requestTimeMsSinceEpoch, subscription, batchSize, returnImmediately))
+              .start();
+    }
+    Call<List<IncomingMessage>> pull = pendingPull;
+    try {
+      List<IncomingMessage> pulled = pull.await();
+      pendingPull = null;
+      return pulled;
+    } catch (IOException e) {
+      if (pull.done()) {
+        pendingPull = null;
+      }
+      throw e;
+    }
   }
 
   @Override
   public void acknowledge(SubscriptionPath subscription, List<String> ackIds) throws IOException {
-    withinDeadline(
-        "acknowledgement",
-        () -> {
-          client.acknowledge(subscription, ackIds);
-          return null;
-        });
+    new Call<>(
+            "acknowledgement",
+            () -> {
+              client.acknowledge(subscription, ackIds);
+              return null;
+            })
+        .start()
+        .await();
   }
 
   @Override
   public void modifyAckDeadline(
       SubscriptionPath subscription, List<String> ackIds, int deadlineSeconds) throws IOException {
-    withinDeadline(
-        "lease extension",
-        () -> {
-          client.modifyAckDeadline(subscription, ackIds, deadlineSeconds);
-          return null;
-        });
+    new Call<>(
+            "lease extension",
+            () -> {
+              client.modifyAckDeadline(subscription, ackIds, deadlineSeconds);
+              return null;
+            })
+        .start()
+        .await();
   }
 
   @Override

@@ -1,12 +1,19 @@
 package dev.loggardener.jobs;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -48,6 +55,45 @@ public class PromptPubsubClientTest {
               IOException.class,
               () -> client.acknowledge(subscription("pipeline"), List.of("ack-1")));
       assertTrue(ackFailed.getMessage(), ackFailed.getMessage().contains("acknowledgement"));
+    }
+  }
+
+  /**
+   * A broker that takes longer than the deadline to answer a pull (a large answer on a slow link):
+   * the first pull reports it, and the next one returns that pull's messages instead of pulling
+   * again, so nothing is leased and left unread.
+   */
+  @Test(timeout = 30_000)
+  public void aSlowPullIsAwaitedByTheNextOneInsteadOfBeingPulledAgain() throws Exception {
+    WireMockServer broker = new WireMockServer(wireMockConfig().dynamicPort().jettyAcceptors(1));
+    broker.start();
+    String pullPath = "/v1/projects/" + PROJECT + "/subscriptions/pipeline:pull";
+    try (PubsubClient client = client("http://127.0.0.1:" + broker.port())) {
+      broker.stubFor(
+          post(urlEqualTo(pullPath))
+              .willReturn(
+                  aResponse()
+                      .withStatus(200)
+                      .withHeader("Content-Type", "application/json")
+                      .withFixedDelay((int) (PromptPubsubClient.DEADLINE_MILLIS * 3 / 2))
+                      .withBody(
+                          "{\"receivedMessages\":[{\"ackId\":\"ack-1\",\"message\":{\"data\":\""
+                              + Base64.getEncoder()
+                                  .encodeToString("late".getBytes(StandardCharsets.UTF_8))
+                              + "\",\"messageId\":\"1\","
+                              + "\"publishTime\":\"2026-12-06T20:00:00Z\"}}]}")));
+
+      IOException late =
+          assertThrows(IOException.class, () -> client.pull(0, subscription("pipeline"), 10, true));
+      assertTrue(late.getMessage(), late.getMessage().contains("did not answer a pull"));
+      List<IncomingMessage> pulled = client.pull(0, subscription("pipeline"), 10, true);
+
+      assertEquals(1, pulled.size());
+      assertEquals("late", pulled.get(0).message().getData().toStringUtf8());
+      assertEquals("ack-1", pulled.get(0).ackId());
+      broker.verify(1, postRequestedFor(urlEqualTo(pullPath)));
+    } finally {
+      broker.stop();
     }
   }
 
