@@ -16,7 +16,8 @@ import java.util.List;
  *
  * <pre>
  * mvn -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
- *   -Dexec.classpathScope=test -Dexec.mainClass=dev.loggardener.bench.CpuTimeThroughput
+ *   -Dexec.classpathScope=test -Dexec.mainClass=dev.loggardener.bench.CpuTimeThroughput \
+ *   -Dloghub.dir=PATH
  * </pre>
  */
 public final class CpuTimeThroughput {

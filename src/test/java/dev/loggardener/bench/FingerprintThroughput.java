@@ -39,13 +39,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * searched for secrets, identity fields in the fingerprint), over the parsed entries of the bundled
  * sample and the public samples; {@code fingerprintLoghubMessages} runs the same path on bare text,
  * {@link Fingerprinter#fingerprintMessage}, over every message of the ten Loghub-2k systems (20,000
- * messages, read from {@code ../shared/loghub-2k} or {@code -Dloghub.dir}). Run from the project
- * root (forks need the test classpath, hence exec:exec):
+ * messages, read from the folder {@code -Dloghub.dir} names). Run from the project root (forks need
+ * the test classpath, hence exec:exec):
  *
  * <pre>
  * mvn -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:exec -Dexec.executable=java \
  *   -Dexec.classpathScope=test \
- *   -Dexec.args="-cp %classpath dev.loggardener.bench.FingerprintThroughput"
+ *   -Dexec.args="-Dloghub.dir=PATH -cp %classpath \
+ *   dev.loggardener.bench.FingerprintThroughput"
  * </pre>
  */
 @State(Scope.Benchmark)

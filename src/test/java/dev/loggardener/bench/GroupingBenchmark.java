@@ -13,7 +13,8 @@ import java.util.List;
  *
  * <pre>
  * mvn -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
- *   -Dexec.classpathScope=test -Dexec.mainClass=dev.loggardener.bench.GroupingBenchmark
+ *   -Dexec.classpathScope=test -Dexec.mainClass=dev.loggardener.bench.GroupingBenchmark \
+ *   -Dloghub.dir=PATH
  * </pre>
  */
 public final class GroupingBenchmark {

@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  *
  * <pre>
  * mvn -o -q test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
- *   -Dexec.classpathScope=test -Dexec.mainClass=dev.loggardener.normalize.FingerprintPathParts
+ *   -Dexec.classpathScope=test -Dexec.mainClass=dev.loggardener.normalize.FingerprintPathParts \
+ *   -Dloghub.dir=PATH
  * </pre>
  *
  * <p>Each part is timed over all 20,000 messages per round; the first third of the rounds is

@@ -15,23 +15,29 @@ import java.util.TreeMap;
 /**
  * The Loghub-2k systems of a data set folder: each line's message and its ground-truth event id.
  * Header formats are read from the folder's SOURCE.md. The data is not part of the repository (its
- * licence is for research use); the folder is the system property {@code loghub.dir}, by default
- * {@code ../shared/loghub-2k} beside the project.
+ * licence is for research use); the folder is the system property {@code loghub.dir}, which the
+ * {@code quality} profile of the pom sets and the benches' commands give. There is no default, so
+ * nothing reads outside the repository unless told where.
  */
 public final class LoghubCorpus {
   /** The system property naming the data set folder. */
   public static final String DIRECTORY_PROPERTY = "loghub.dir";
-
-  private static final String DEFAULT_DIRECTORY = "../shared/loghub-2k";
 
   /** One system's lines: the messages and their true event ids, in file order. */
   public record LabelledLog(String system, List<String> messages, List<String> eventIds) {}
 
   private LoghubCorpus() {}
 
-  /** The data set folder this JVM reads. */
+  /** The data set folder this JVM reads; fails with a clear message when none is named. */
   public static Path directory() {
-    return Path.of(System.getProperty(DIRECTORY_PROPERTY, DEFAULT_DIRECTORY));
+    String directory = System.getProperty(DIRECTORY_PROPERTY);
+    if (directory == null || directory.isBlank()) {
+      throw new IllegalStateException(
+          "name the Loghub-2k folder with -D"
+              + DIRECTORY_PROPERTY
+              + "=PATH (mvn -Pquality sets it to the loghub-2k folder beside the project)");
+    }
+    return Path.of(directory);
   }
 
   /** Loads every system, in name order; fails with a clear message when the data is missing. */
