@@ -1,11 +1,13 @@
 package dev.loggardener.beam;
 
+import dev.loggardener.aggregate.IssueAccumulatorsByWindow;
 import dev.loggardener.aggregate.IssueAggregate;
 import dev.loggardener.aggregate.IssueObservation;
 import dev.loggardener.aggregate.IssueWindow;
 import dev.loggardener.aggregate.PaneTiming;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -29,7 +31,10 @@ import org.apache.beam.sdk.values.PCollection;
 /**
  * Counts fingerprinted entries per fingerprint (and service) in fixed event-time windows.
  *
- * <p>Works on bounded and unbounded input. Panes:
+ * <p>Works on bounded and unbounded input. The runner's windows ("firing windows") are {@link
+ * AggregationSettings#windowsPerFiring()} windows long; every pane holds one row per window of
+ * {@link AggregationSettings#windowSize()} in which the fingerprint has entries. Panes, of the
+ * firing window:
  *
  * <ul>
  *   <li>EARLY panes, every {@code earlyFiringDelay} of processing time after a pane's first entry,
@@ -45,7 +50,7 @@ import org.apache.beam.sdk.values.PCollection;
  * pane's own entries.
  *
  * <p>Before counting, {@link DeduplicateEntries} drops repeated copies of an entry and turns
- * entries arriving after their window closed into {@code too_late} dead letters ({@link
+ * entries arriving after their firing window closed into {@code too_late} dead letters ({@link
  * #failures()} of the result). Each bundle is summed per fingerprint and window before the shuffle
  * ({@link CombineWithinBundleFn}, also on runners that do not lift combiners), the combine is
  * liftable, and a hot fingerprint is fanned out over {@code hotKeyFanout} intermediate keys, so one
@@ -83,7 +88,7 @@ public final class AggregateByFingerprint
         input.apply(
             "DeduplicateEntries",
             DeduplicateEntries.within(
-                settings.windowSize(),
+                settings.firingWindowSize(),
                 settings.allowedLateness(),
                 settings.tooLateRetention(),
                 settings.dedupeShards(),
@@ -93,7 +98,7 @@ public final class AggregateByFingerprint
             .output()
             .apply(
                 "AssignEventTimeWindows",
-                Window.<NormalizedEntry>into(FixedWindows.of(settings.windowSize()))
+                Window.<NormalizedEntry>into(FixedWindows.of(settings.firingWindowSize()))
                     .triggering(trigger())
                     .withAllowedLateness(
                         settings.allowedLateness().plus(settings.tooLateRetention()))
@@ -101,14 +106,17 @@ public final class AggregateByFingerprint
                     // entry); a row of no entries is not a count, and the combine refuses one.
                     .withOnTimeBehavior(Window.OnTimeBehavior.FIRE_IF_NON_EMPTY)
                     .discardingFiredPanes())
-            .apply("KeyByFingerprint", ParDo.of(new KeyByFingerprintFn(settings.windowSize())))
+            .apply(
+                "KeyByFingerprint", ParDo.of(new KeyByFingerprintFn(settings.firingWindowSize())))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), IssueObservationCoder.of()))
             .apply(
                 "CombineWithinBundles",
-                ParDo.of(new CombineWithinBundleFn(settings.limits(), MAX_PARTIALS_PER_BUNDLE)))
+                ParDo.of(
+                    new CombineWithinBundleFn(
+                        windowSize(), settings.limits(), MAX_PARTIALS_PER_BUNDLE)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), IssueAggregateCoder.of()))
             .apply("CombinePerFingerprint", combine())
-            .apply("ToIssueWindows", ParDo.of(new ToIssueWindowFn()));
+            .apply("ToIssueWindows", ParDo.of(new ToIssueWindowFn(windowSize())));
     return StageResult.of(windows, admitted.failures());
   }
 
@@ -117,11 +125,15 @@ public final class AggregateByFingerprint
    * late partial can land in the on-time row; sums stay exact either way.
    */
   private PTransform<
-          PCollection<KV<String, IssueAggregate>>, PCollection<KV<String, IssueAggregate>>>
+          PCollection<KV<String, IssueAggregate>>, PCollection<KV<String, List<IssueAggregate>>>>
       combine() {
-    Combine.PerKey<String, IssueAggregate, IssueAggregate> perKey =
-        Combine.perKey(new CombineIssuesFn(settings.limits()));
+    Combine.PerKey<String, IssueAggregate, List<IssueAggregate>> perKey =
+        Combine.perKey(new CombineIssuesFn(windowSize(), settings.limits()));
     return settings.hotKeyFanout() == 1 ? perKey : perKey.withHotKeyFanout(settings.hotKeyFanout());
+  }
+
+  private java.time.Duration windowSize() {
+    return java.time.Duration.ofMillis(settings.windowSize().getMillis());
   }
 
   private Trigger trigger() {
@@ -136,11 +148,11 @@ public final class AggregateByFingerprint
   }
 
   /**
-   * Keys by group key and a run of {@value #WINDOWS_PER_KEY} consecutive windows. The run in the
-   * key changes no grouping (the combine groups per key and window anyway), but it bounds how many
-   * windows one key holds: a runner keeps a key's windows in one state table, and the DirectRunner
-   * rescans that table on every commit, which made a busy fingerprint with a day of one-minute
-   * windows cost time quadratic in the windows.
+   * Keys by group key and a run of {@value #WINDOWS_PER_KEY} consecutive runner windows. The run in
+   * the key changes no grouping (the combine groups per key and window anyway), but it bounds how
+   * many windows one key holds: a runner keeps a key's windows in one state table, and the
+   * DirectRunner rescans that table on every commit, which made a busy fingerprint with a day of
+   * one-minute windows cost time quadratic in the windows.
    */
   private static final class KeyByFingerprintFn
       extends DoFn<NormalizedEntry, KV<String, IssueObservation>> {
@@ -163,27 +175,34 @@ public final class AggregateByFingerprint
     }
   }
 
-  private static final class ToIssueWindowFn extends DoFn<KV<String, IssueAggregate>, IssueWindow> {
+  /** One row per window of {@code windowSize} in the pane, each with the pane's timing. */
+  private static final class ToIssueWindowFn
+      extends DoFn<KV<String, List<IssueAggregate>>, IssueWindow> {
     private final Counter rows = Metrics.counter("aggregate", "rows");
     private final Counter entries = Metrics.counter("aggregate", "entries");
+    private final java.time.Duration windowSize;
+
+    ToIssueWindowFn(java.time.Duration windowSize) {
+      this.windowSize = windowSize;
+    }
 
     @ProcessElement
     public void process(
-        @Element KV<String, IssueAggregate> element,
-        BoundedWindow window,
+        @Element KV<String, List<IssueAggregate>> element,
         PaneInfo pane,
         OutputReceiver<IssueWindow> out) {
-      IntervalWindow interval = (IntervalWindow) window;
-      IssueAggregate aggregate = element.getValue();
-      rows.inc();
-      entries.inc(aggregate.entryCount());
-      out.output(
-          new IssueWindow(
-              aggregate,
-              Instant.ofEpochMilli(interval.start().getMillis()),
-              Instant.ofEpochMilli(interval.end().getMillis()),
-              timing(pane.getTiming()),
-              pane.getIndex()));
+      for (IssueAggregate aggregate : element.getValue()) {
+        Instant start = IssueAccumulatorsByWindow.windowStart(aggregate.firstSeen(), windowSize);
+        rows.inc();
+        entries.inc(aggregate.entryCount());
+        out.output(
+            new IssueWindow(
+                aggregate,
+                start,
+                start.plus(windowSize),
+                timing(pane.getTiming()),
+                pane.getIndex()));
+      }
     }
 
     /**

@@ -2,8 +2,10 @@ package dev.loggardener.beam;
 
 import dev.loggardener.aggregate.AggregationLimits;
 import dev.loggardener.aggregate.IssueAccumulator;
+import dev.loggardener.aggregate.IssueAccumulatorsByWindow;
 import dev.loggardener.aggregate.IssueAggregate;
 import dev.loggardener.aggregate.IssueObservation;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -15,21 +17,25 @@ import org.joda.time.Instant;
  * Sums the observations of a bundle per key and window before the shuffle, the partial combine that
  * Dataflow lifts by itself and the DirectRunner does not: it turns a bundle of many entries into
  * one partial aggregate per fingerprint and window, so the grouping step holds partials, not
- * entries. When a bundle holds more than {@code maxPartials} keys and windows, further new ones
- * pass through as one-entry partials, so memory stays bounded.
+ * entries. The window of a partial is the one of {@code windowSize} that holds its entries, inside
+ * the runner's window, which may span several. When a bundle holds more than {@code maxPartials}
+ * keys and windows, further new ones pass through as one-entry partials, so memory stays bounded.
  */
 final class CombineWithinBundleFn
     extends DoFn<KV<String, IssueObservation>, KV<String, IssueAggregate>> {
+  private final Duration windowSize;
   private final AggregationLimits limits;
   private final int maxPartials;
   private transient Map<KeyInWindow, Partial> partials;
 
-  CombineWithinBundleFn(AggregationLimits limits, int maxPartials) {
+  CombineWithinBundleFn(Duration windowSize, AggregationLimits limits, int maxPartials) {
+    this.windowSize = windowSize;
     this.limits = limits;
     this.maxPartials = maxPartials;
   }
 
-  private record KeyInWindow(String key, BoundedWindow window) {}
+  /** A key in the runner's window and the window of {@code windowSize} inside it. */
+  private record KeyInWindow(String key, BoundedWindow window, java.time.Instant windowStart) {}
 
   /** A partial aggregate and the latest entry time in it, which becomes its timestamp. */
   private static final class Partial {
@@ -53,7 +59,11 @@ final class CombineWithinBundleFn
       @Timestamp Instant timestamp,
       BoundedWindow window,
       OutputReceiver<KV<String, IssueAggregate>> out) {
-    KeyInWindow keyInWindow = new KeyInWindow(element.getKey(), window);
+    KeyInWindow keyInWindow =
+        new KeyInWindow(
+            element.getKey(),
+            window,
+            IssueAccumulatorsByWindow.windowStart(element.getValue().timestamp(), windowSize));
     Partial partial = partials.get(keyInWindow);
     if (partial == null && partials.size() >= maxPartials) {
       IssueAccumulator single = new IssueAccumulator(limits).add(element.getValue());

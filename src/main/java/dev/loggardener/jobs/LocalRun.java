@@ -49,6 +49,15 @@ public final class LocalRun {
   /** NDJSON slices of 1 MB: about a thousand entries each, and ten per read of the source. */
   static final long PLAN_SLICE_BYTES = 1024 * 1024;
 
+  /**
+   * The run writes its rows at the end, so it fires 60 windows at once (an hour of one-minute
+   * windows). The DirectRunner's bookkeeping grows with its timers and keyed state, one per
+   * fingerprint and firing window, and with the bundles that reach each key: an hour's
+   * deduplication key is reached by a few large bundles where each minute's was reached by small
+   * ones, which the aggregation downstream then received one per minute. The rows are the same.
+   */
+  static final int WINDOWS_PER_FIRING = 60;
+
   /** Threads for planning and for the runner: one per core, at least two. */
   private static final int WORKERS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -119,6 +128,7 @@ public final class LocalRun {
                 "--duckDbFile=" + settings.store(),
                 "--duckDbHoldOpen=true",
                 "--windowSizeMinutes=" + settings.windowSizeMinutes(),
+                "--windowsPerFiring=" + WINDOWS_PER_FIRING,
                 "--allowedLatenessMinutes=0",
                 "--dedupeShards=1",
                 "--hotKeyFanout=1"));

@@ -133,9 +133,11 @@ public final class LogStreamPipeline {
     }
     AggregationSettings settings = settings(options);
     LOG.info(
-        "log-stream: rules {}, window {}, lateness {}, early firing {}, fan-out {}, input {}",
+        "log-stream: rules {}, window {} (fired {} at a time), lateness {}, early firing {},"
+            + " fan-out {}, input {}",
         rules.version(),
         settings.windowSize(),
+        settings.windowsPerFiring(),
         settings.allowedLateness(),
         settings.earlyFiringDelay(),
         settings.hotKeyFanout(),
@@ -192,6 +194,7 @@ public final class LogStreamPipeline {
       }
     }
     positive("windowSizeMinutes", o.getWindowSizeMinutes());
+    positive("windowsPerFiring", o.getWindowsPerFiring());
     notNegative("allowedLatenessMinutes", o.getAllowedLatenessMinutes());
     notNegative("earlyFiringSeconds", o.getEarlyFiringSeconds());
     notNegative("tooLateRetentionHours", o.getTooLateRetentionHours());
@@ -207,6 +210,7 @@ public final class LogStreamPipeline {
   public static AggregationSettings settings(StreamOptions o) {
     return new AggregationSettings(
         Duration.standardMinutes(o.getWindowSizeMinutes()),
+        o.getWindowsPerFiring(),
         Duration.standardMinutes(o.getAllowedLatenessMinutes()),
         Duration.standardSeconds(o.getEarlyFiringSeconds()),
         Duration.standardHours(o.getTooLateRetentionHours()),

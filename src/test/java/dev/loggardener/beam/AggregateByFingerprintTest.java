@@ -39,8 +39,14 @@ public class AggregateByFingerprintTest {
   @Rule public final transient TestPipeline p = TestPipeline.create();
 
   static AggregationSettings settings(Duration earlyFiringDelay, int fanout, int shards) {
+    return settings(1, earlyFiringDelay, fanout, shards);
+  }
+
+  static AggregationSettings settings(
+      int windowsPerFiring, Duration earlyFiringDelay, int fanout, int shards) {
     return new AggregationSettings(
         MINUTE,
+        windowsPerFiring,
         LATENESS,
         earlyFiringDelay,
         Duration.standardHours(1),
@@ -236,5 +242,92 @@ public class AggregateByFingerprintTest {
     PAssert.that(summaries(result))
         .containsInAnyOrder("health 900 ON_TIME 0", "rare 100 ON_TIME 0");
     p.run();
+  }
+
+  @Test
+  public void firingAnHourOfWindowsTogetherWritesTheRowsOfFiringEachWindowLateOnesIncluded() {
+    TestStream<NormalizedEntry> s =
+        stream()
+            .addElements(
+                entry("f1", "a", T0.plus(1_000)),
+                entry("f1", "a", T0.plus(1_000)),
+                entry("f1", "b", T0.plus(59_999)),
+                entry("f2", "c", T0.plus(60_000)),
+                entry("f1", "d", T0.plus(61_000)),
+                entry("f1", "e", T0.plus(Duration.standardMinutes(59)).plus(1)),
+                entry("f1", "f", T0.plus(Duration.standardMinutes(60))))
+            .advanceWatermarkTo(T0.plus(Duration.standardMinutes(61)))
+            .addElements(entry("f1", "g", T0.plus(Duration.standardSeconds(59 * 60 + 30))))
+            .advanceWatermarkToInfinity();
+    PCollection<NormalizedEntry> entries = p.apply(s);
+    List<String> rows =
+        List.of(
+            "f1 10:00:00Z-10:01:00Z 2 ON_TIME 0",
+            "f2 10:01:00Z-10:02:00Z 1 ON_TIME 0",
+            "f1 10:01:00Z-10:02:00Z 1 ON_TIME 0",
+            "f1 10:59:00Z-11:00:00Z 1 ON_TIME 0",
+            "f1 10:59:00Z-11:00:00Z 1 LATE 1",
+            "f1 11:00:00Z-11:01:00Z 1 ON_TIME 0");
+
+    for (int windowsPerFiring : new int[] {1, 60}) {
+      StageResult<IssueWindow> result =
+          entries.apply(
+              "Aggregate" + windowsPerFiring,
+              AggregateByFingerprint.with(settings(windowsPerFiring, Duration.ZERO, 1, 4), CLOCK));
+      PAssert.that(
+              result
+                  .output()
+                  .apply(
+                      "Describe" + windowsPerFiring,
+                      MapElements.into(TypeDescriptors.strings())
+                          .via(
+                              (IssueWindow w) ->
+                                  w.aggregate().identity().fingerprint()
+                                      + " "
+                                      + w.windowStart().toString().substring(11)
+                                      + "-"
+                                      + w.windowEnd().toString().substring(11)
+                                      + " "
+                                      + w.aggregate().entryCount()
+                                      + " "
+                                      + w.paneTiming()
+                                      + " "
+                                      + w.paneIndex())))
+          .containsInAnyOrder(rows);
+    }
+    p.run();
+  }
+
+  @Test
+  public void firingWindowsTogetherKeepsACopyAPastMinuteAndRefusesEntriesOnlyOnceTheyAllClosed() {
+    Duration hour = Duration.standardHours(1);
+    TestStream<NormalizedEntry> s =
+        stream()
+            .addElements(entry("f1", "a", T0.plus(1_000)))
+            .advanceWatermarkTo(T0.plus(MINUTE).plus(LATENESS).plus(1_000))
+            .addElements(entry("f1", "a", T0.plus(1_000)), entry("f1", "b", T0.plus(2_000)))
+            .advanceWatermarkTo(T0.plus(hour).plus(LATENESS).plus(1_000))
+            .addElements(entry("f1", "too-late", T0.plus(3_000)))
+            .advanceWatermarkToInfinity();
+
+    StageResult<IssueWindow> result = aggregate(s, settings(60, Duration.ZERO, 1, 1));
+
+    PAssert.that(summaries(result)).containsInAnyOrder("f1 2 ON_TIME 0");
+    PAssert.that(result.failures())
+        .satisfies(
+            letters -> {
+              List<DeadLetter> all = new ArrayList<>();
+              letters.forEach(all::add);
+              assertEquals(1, all.size());
+              assertEquals("m-too-late", all.get(0).messageId());
+              assertEquals(
+                  "its window closed when the watermark passed 2026-11-28T11:04:59.999Z",
+                  all.get(0).errorMessage());
+              return null;
+            });
+    PipelineResult run = p.run();
+    run.waitUntilFinish();
+    assertEquals(1, LocalRun.counter(run, "dedupe", "duplicates"));
+    assertEquals(1, LocalRun.counter(run, "aggregate", "too_late"));
   }
 }

@@ -62,7 +62,12 @@ public class CombineWithinBundleFnTest {
                 Create.timestamped(input)
                     .withCoder(KvCoder.of(StringUtf8Coder.of(), IssueObservationCoder.of())))
             .apply(Window.into(FixedWindows.of(Duration.standardMinutes(1))))
-            .apply(ParDo.of(new CombineWithinBundleFn(AggregationLimits.defaults(), maxPartials)))
+            .apply(
+                ParDo.of(
+                    new CombineWithinBundleFn(
+                        java.time.Duration.ofMinutes(1),
+                        AggregationLimits.defaults(),
+                        maxPartials)))
             .setCoder(KvCoder.of(StringUtf8Coder.of(), IssueAggregateCoder.of()))
             .apply(
                 MapElements.into(

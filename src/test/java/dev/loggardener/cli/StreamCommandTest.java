@@ -32,6 +32,7 @@ class StreamCommandTest {
           "--duckDbFile",
           "--bigQueryWriteMethod",
           "--windowSizeMinutes",
+          "--windowsPerFiring",
           "--allowedLatenessMinutes",
           "--earlyFiringSeconds",
           "--tooLateRetentionHours",

@@ -47,6 +47,7 @@ class StreamOptionsValidationTest {
         "--inputFiles=x|--duckDbFile=g|--maxDistinctValues=0|--maxDistinctValues must be",
         "--inputFiles=x|--duckDbFile=g|--hotKeyFanout=0|--hotKeyFanout must be at least 1",
         "--inputFiles=x|--duckDbFile=g|--dedupeShards=0|--dedupeShards must be at least 1",
+        "--inputFiles=x|--duckDbFile=g|--windowsPerFiring=0|--windowsPerFiring must be at least 1",
       })
   public void rejectsInconsistentOptionsWithOneLineSayingWhatToFix(String joined) {
     List<String> parts = new ArrayList<>(Arrays.asList(joined.split("\\|")));
