@@ -1,5 +1,6 @@
 package dev.loggardener.beam;
 
+import dev.loggardener.aggregate.EntryDigest;
 import dev.loggardener.sink.DeadLetter;
 import java.time.Clock;
 import org.apache.beam.sdk.coders.BooleanCoder;
@@ -37,8 +38,9 @@ import org.joda.time.Instant;
  *
  * <ul>
  *   <li><b>Duplicates</b>: an identity already admitted for its window is dropped and counted in
- *       {@code dedupe/duplicates}. The horizon is the window's lifetime: from the first copy until
- *       the watermark passes the window end plus the allowed lateness. Because the identity
+ *       {@code dedupe/duplicates}. The state holds each admitted identity's 128-bit {@link
+ *       EntryDigest}, not the identity. The horizon is the window's lifetime: from the first copy
+ *       until the watermark passes the window end plus the allowed lateness. Because the identity
  *       contains the entry's timestamp, every copy belongs to the same window, so no copy is
  *       counted twice while its window accepts data.
  *   <li><b>Too late</b>: a timer at window end plus allowed lateness closes the shard's window and
@@ -137,7 +139,7 @@ public final class DeduplicateEntries
     private final Clock clock;
 
     @StateId("seen")
-    private final StateSpec<SetState<String>> seenSpec = StateSpecs.set(StringUtf8Coder.of());
+    private final StateSpec<SetState<EntryDigest>> seenSpec = StateSpecs.set(EntryDigestCoder.of());
 
     @StateId("closed")
     private final StateSpec<ValueState<Boolean>> closedSpec = StateSpecs.value(BooleanCoder.of());
@@ -159,7 +161,7 @@ public final class DeduplicateEntries
     public void process(
         @Element KV<String, NormalizedEntry> element,
         @Timestamp Instant timestamp,
-        @StateId("seen") SetState<String> seen,
+        @StateId("seen") SetState<EntryDigest> seen,
         @StateId("closed") ValueState<Boolean> closed,
         @TimerId("close") Timer close,
         MultiOutputReceiver out) {
@@ -170,11 +172,12 @@ public final class DeduplicateEntries
         out.get(TOO_LATE).output(tooLateLetter(entry, closesAt));
         return;
       }
-      if (seen.contains(entry.identity()).read()) {
+      EntryDigest digest = EntryDigest.of(entry.identity());
+      if (seen.contains(digest).read()) {
         duplicates.inc();
         return;
       }
-      seen.add(entry.identity());
+      seen.add(digest);
       close.set(closesAt);
       admittedCount.inc();
       out.get(ADMITTED).output(entry);
@@ -183,7 +186,7 @@ public final class DeduplicateEntries
     @OnTimer("close")
     public void onClose(
         OnTimerContext context,
-        @StateId("seen") SetState<String> seen,
+        @StateId("seen") SetState<EntryDigest> seen,
         @StateId("closed") ValueState<Boolean> closed,
         @TimerId("forget") Timer forget) {
       seen.clear();
