@@ -77,7 +77,7 @@ java -Xmx"$heap" -cp "$cp" dev.loggardener.cli.Main stream --runner=DirectRunner
   > "$work/stream.out" 2> "$work/stream.log" &
 stream=$!
 pids+=($stream)
-until grep -q " s: received" "$work/stream.log"; do
+until grep -qs " s: received" "$work/stream.log"; do
   kill -0 "$stream" 2>/dev/null || { echo "stream did not start:"; tail -5 "$work/stream.log"; exit 1; }
   sleep 1
 done
