@@ -45,13 +45,6 @@ public final class IssueAccumulator {
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
-  /** An accumulator holding exactly what the aggregate holds, for decoding a partial result. */
-  public static IssueAccumulator of(IssueAggregate aggregate, AggregationLimits limits) {
-    IssueAccumulator accumulator = new IssueAccumulator(limits);
-    accumulator.addPartial(aggregate);
-    return accumulator;
-  }
-
   /** Whether nothing has been added yet. */
   public boolean isEmpty() {
     return entryCount == 0;

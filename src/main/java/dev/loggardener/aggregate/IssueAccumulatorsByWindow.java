@@ -17,15 +17,15 @@ import java.util.TreeMap;
  * associative and commutative. Not thread-safe.
  */
 public final class IssueAccumulatorsByWindow {
-  private final long windowMillis;
+  private final Duration windowSize;
   private final AggregationLimits limits;
-  private final TreeMap<Long, IssueAccumulator> byWindow = new TreeMap<>();
+  private final TreeMap<Instant, IssueAccumulator> byWindowStart = new TreeMap<>();
 
   /** Empty totals for windows of {@code windowSize}, aligned to the epoch. */
   public IssueAccumulatorsByWindow(Duration windowSize, AggregationLimits limits) {
-    this.windowMillis = windowSize.toMillis();
+    this.windowSize = windowSize;
     this.limits = Objects.requireNonNull(limits, "limits");
-    if (windowMillis < 1) {
+    if (windowSize.toMillis() < 1) {
       throw new IllegalArgumentException("windowSize must be at least 1 ms, got " + windowSize);
     }
   }
@@ -40,7 +40,7 @@ public final class IssueAccumulatorsByWindow {
 
   /** Whether nothing has been added yet. */
   public boolean isEmpty() {
-    return byWindow.isEmpty();
+    return byWindowStart.isEmpty();
   }
 
   /**
@@ -49,39 +49,36 @@ public final class IssueAccumulatorsByWindow {
    * @throws IllegalArgumentException if the partial's entries lie in more than one window
    */
   public IssueAccumulatorsByWindow addPartial(IssueAggregate partial) {
-    long window = windowIndex(partial.firstSeen());
-    if (windowIndex(partial.lastSeen()) != window) {
+    Instant start = windowStart(partial.firstSeen(), windowSize);
+    if (!windowStart(partial.lastSeen(), windowSize).equals(start)) {
       throw new IllegalArgumentException(
           "a partial aggregate spans windows: first seen "
               + partial.firstSeen()
               + ", last seen "
               + partial.lastSeen()
               + ", windows of "
-              + windowMillis
-              + " ms");
+              + windowSize);
     }
-    byWindow.computeIfAbsent(window, w -> new IssueAccumulator(limits)).addPartial(partial);
+    accumulatorAt(start).addPartial(partial);
     return this;
   }
 
   /** Adds another's totals to this one, window by window. */
   public IssueAccumulatorsByWindow merge(IssueAccumulatorsByWindow other) {
-    for (IssueAccumulator accumulator : other.byWindow.values()) {
-      addPartial(accumulator.toAggregate());
-    }
+    other.byWindowStart.forEach((start, accumulator) -> accumulatorAt(start).merge(accumulator));
     return this;
   }
 
   /** The totals of each window that holds an entry, earliest window first. */
   public List<IssueAggregate> toAggregates() {
-    List<IssueAggregate> aggregates = new ArrayList<>(byWindow.size());
-    for (IssueAccumulator accumulator : byWindow.values()) {
+    List<IssueAggregate> aggregates = new ArrayList<>(byWindowStart.size());
+    for (IssueAccumulator accumulator : byWindowStart.values()) {
       aggregates.add(accumulator.toAggregate());
     }
     return aggregates;
   }
 
-  private long windowIndex(Instant time) {
-    return Math.floorDiv(time.toEpochMilli(), windowMillis);
+  private IssueAccumulator accumulatorAt(Instant windowStart) {
+    return byWindowStart.computeIfAbsent(windowStart, start -> new IssueAccumulator(limits));
   }
 }

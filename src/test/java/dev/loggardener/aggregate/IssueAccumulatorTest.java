@@ -96,7 +96,7 @@ class IssueAccumulatorTest {
     IssueAccumulator acc = new IssueAccumulator(LIMITS);
     observations(30).forEach(acc::add);
 
-    IssueAccumulator copy = IssueAccumulator.of(acc.toAggregate(), LIMITS);
+    IssueAccumulator copy = new IssueAccumulator(LIMITS).addPartial(acc.toAggregate());
 
     assertThat(copy.toAggregate()).isEqualTo(acc.toAggregate());
   }
