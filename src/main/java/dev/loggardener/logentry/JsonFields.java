@@ -83,18 +83,32 @@ final class JsonFields {
   }
 
   private static Long parseInteger(JsonPrimitive primitive) {
-    if (primitive.isBoolean()) {
-      return null;
-    }
-    String text = primitive.getAsString().trim();
-    if (text.isEmpty() || text.length() > 40) {
+    return primitive.isBoolean() ? null : parseInteger(primitive.getAsString());
+  }
+
+  /**
+   * The whole number a number's or string's text gives, surrounding whitespace allowed; null for
+   * any other text.
+   */
+  static Long parseInteger(String text) {
+    String number = text.trim();
+    if (number.isEmpty() || number.length() > 40 || !startsLikeNumber(number.charAt(0))) {
       return null;
     }
     try {
-      return new BigDecimal(text).longValueExact();
+      return new BigDecimal(number).longValueExact();
     } catch (ArithmeticException | NumberFormatException e) {
       return null;
     }
+  }
+
+  /**
+   * Whether {@link BigDecimal} may read a text beginning with the character (it reads any Unicode
+   * digit): checked first because most texts given here are names, and a refused parse costs an
+   * exception.
+   */
+  private static boolean startsLikeNumber(char c) {
+    return Character.isDigit(c) || c == '-' || c == '+' || c == '.';
   }
 
   /**

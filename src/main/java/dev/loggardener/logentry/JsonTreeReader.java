@@ -173,6 +173,14 @@ final class JsonTreeReader {
     return false;
   }
 
+  /**
+   * A strict reader of the payload whose nesting limit is exactly {@code maxDepth}, the bound
+   * {@link #readObject} enforces itself; {@code ascii} says the payload is known to be ASCII.
+   */
+  JsonReader openBounded(byte[] payload, boolean ascii) throws PayloadRejection {
+    return open(payload, maxDepth, ascii);
+  }
+
   private JsonReader open(byte[] payload, int nestingLimit) throws PayloadRejection {
     return open(payload, nestingLimit, false);
   }
@@ -229,7 +237,11 @@ final class JsonTreeReader {
         && payload[2] == UTF8_BOM[2];
   }
 
-  private JsonElement read(JsonReader reader, int depth) throws IOException, PayloadRejection {
+  /**
+   * Builds the value at the reader as {@link #readObject} builds it, {@code depth} being the
+   * nesting level of the container holding the value (the root object's members are at 1).
+   */
+  JsonElement read(JsonReader reader, int depth) throws IOException, PayloadRejection {
     JsonToken token = reader.peek();
     switch (token) {
       case BEGIN_OBJECT -> {

@@ -4,18 +4,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.Serializable;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Parses one Cloud Logging {@code LogEntry}, as a log sink publishes it to Pub/Sub or as {@code
@@ -32,6 +28,10 @@ import java.util.regex.Pattern;
  * the number as a string, or a common alias such as {@code WARN} or {@code FATAL}; anything else is
  * {@link RejectReason#WRONG_FIELD_TYPE}. Thread-safe; apart from its limits it keeps only a memo of
  * log ids, which changes only speed.
+ *
+ * <p>An entry is read from gson's streaming reader straight into its fields ({@link
+ * EntryStreamReader}); one whose shape that reading declines, every rejected one among them, is
+ * read again from a gson tree, which gives the same entry or says what is wrong.
  */
 public final class LogEntryParser implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -45,45 +45,22 @@ public final class LogEntryParser implements Serializable {
   /** Real entries nest under 20 levels; 64 leaves room and keeps recursion shallow. */
   public static final int DEFAULT_MAX_DEPTH = 64;
 
-  /** The earliest entry timestamp accepted: BigQuery's smallest TIMESTAMP. */
-  public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-
-  /** Entry timestamps must be before this: BigQuery's largest TIMESTAMP, less a day. */
-  public static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
-
-  private static final Pattern LATENCY = Pattern.compile("\\s*(\\d{1,12}(?:\\.\\d{1,9})?)s\\s*");
-  private static final Pattern TRACE = Pattern.compile("projects/[^/]+/traces/(.+)");
   private static final StackTraceParser STACK_TRACES = new StackTraceParser();
   private static final Set<String> TIME_MEMBERS = Set.of("timestamp", "receiveTimestamp");
 
   /**
-   * The members {@link #entry} reads, each built whole (null) or, for {@code httpRequest}, with
-   * only the fields it reads; the reader skips the rest ({@code traceSampled}, {@code operation}, a
+   * The members the tree reading builds, each whole (null) or, for {@code httpRequest}, with only
+   * the fields it reads; the reader skips the rest ({@code traceSampled}, {@code operation}, a
    * request's user agent, addresses and sizes) without making their strings.
    */
   private static final Map<String, Set<String>> ENTRY_MEMBERS = entryMembers();
 
   private static Map<String, Set<String>> entryMembers() {
     Map<String, Set<String>> members = new HashMap<>();
-    for (String whole :
-        List.of(
-            "timestamp",
-            "receiveTimestamp",
-            "labels",
-            "logName",
-            "textPayload",
-            "jsonPayload",
-            "protoPayload",
-            "severity",
-            "insertId",
-            "resource",
-            "trace",
-            "spanId",
-            "sourceLocation",
-            "split")) {
-      members.put(whole, null);
+    for (String member : EntryStreamReader.ENTRY_MEMBERS) {
+      members.put(member, null);
     }
-    members.put("httpRequest", Set.of("requestMethod", "requestUrl", "status", "latency"));
+    members.put("httpRequest", Set.copyOf(EntryStreamReader.REQUEST_MEMBERS));
     return Collections.unmodifiableMap(members);
   }
 
@@ -92,6 +69,7 @@ public final class LogEntryParser implements Serializable {
   private final int maxBytes;
   private final int maxDepth;
   private transient volatile LogIdOf[] logIds;
+  private transient volatile EntryStreamReader streamReader;
 
   /** A parser with the default limits. */
   public LogEntryParser() {
@@ -115,9 +93,19 @@ public final class LogEntryParser implements Serializable {
    * @param attributes the Pub/Sub message attributes; may be empty or null
    */
   public ParseResult parse(byte[] payload, Map<String, String> attributes) {
+    Map<String, String> known = attributes == null ? Map.of() : attributes;
+    EntryFields streamed = streamReader().read(payload, known);
+    return streamed != null ? new ParseResult.Parsed(entry(streamed)) : parseTree(payload, known);
+  }
+
+  /**
+   * Parses one message as {@link #parse} does, from a gson tree of the entry: the way every payload
+   * the streamed reading declines is read, so that its rejection says what is wrong.
+   */
+  ParseResult parseTree(byte[] payload, Map<String, String> attributes) {
     try {
       JsonObject root = new JsonTreeReader(maxBytes, maxDepth).readMembers(payload, ENTRY_MEMBERS);
-      return new ParseResult.Parsed(entry(root, attributes == null ? Map.of() : attributes));
+      return new ParseResult.Parsed(entry(fields(root, attributes)));
     } catch (PayloadRejection rejection) {
       return rejection.toResult();
     }
@@ -138,26 +126,26 @@ public final class LogEntryParser implements Serializable {
     }
   }
 
-  private record EventTime(Instant time, TimestampSource source, Instant receive) {}
+  private EntryStreamReader streamReader() {
+    EntryStreamReader reader = streamReader;
+    if (reader == null) {
+      reader = new EntryStreamReader(new JsonTreeReader(maxBytes, maxDepth));
+      streamReader = reader;
+    }
+    return reader;
+  }
 
-  private static EventTime eventTime(JsonObject root, Map<String, String> attributes)
+  private static EntryFields.EventTime eventTime(JsonObject root, Map<String, String> attributes)
       throws PayloadRejection {
     Instant receive = timestamp(root, "receiveTimestamp");
     Instant entryTime = timestamp(root, "timestamp");
-    if (entryTime != null) {
-      return new EventTime(entryTime, TimestampSource.ENTRY, receive);
-    }
-    if (receive != null) {
-      return new EventTime(receive, TimestampSource.RECEIVE_TIMESTAMP, receive);
-    }
-    return new EventTime(attributeTime(attributes), TimestampSource.PUBSUB_ATTRIBUTE, null);
+    return EntryValues.eventTime(entryTime, receive, attributes);
   }
 
-  private LogEntry entry(JsonObject root, Map<String, String> attributes) throws PayloadRejection {
-    EventTime eventTime = eventTime(root, attributes);
-    Instant time = eventTime.time();
-    TimestampSource source = eventTime.source();
-    Instant receive = eventTime.receive();
+  /** The entry's members read from its tree, checked in the order that decides a rejection. */
+  private static EntryFields fields(JsonObject root, Map<String, String> attributes)
+      throws PayloadRejection {
+    EntryFields.EventTime eventTime = eventTime(root, attributes);
     Map<String, String> labels =
         JsonFields.labels(JsonFields.object(root, "labels", "labels"), "labels");
     String logName = JsonFields.string(root, "logName", "logName");
@@ -165,61 +153,74 @@ public final class LogEntryParser implements Serializable {
     String textPayload = JsonFields.scalarText(root, "textPayload", "textPayload");
     JsonObject jsonPayload = JsonFields.object(root, "jsonPayload", "jsonPayload");
     JsonObject protoPayload = JsonFields.object(root, "protoPayload", "protoPayload");
-    String message = PayloadReader.message(textPayload, jsonPayload, protoPayload, request);
+    Severity severity = severity(root);
+    String insertId = JsonFields.scalarText(root, "insertId", "insertId");
+    ServiceIdentity service =
+        ServiceIdentityResolver.resolve(
+            JsonFields.object(root, "resource", "resource"), labels, logName);
+    String trace = EntryValues.trace(JsonFields.string(root, "trace", "trace"));
+    String spanId = EntryValues.blankToNull(JsonFields.scalarText(root, "spanId", "spanId"));
+    SourceLocation location =
+        sourceLocation(JsonFields.object(root, "sourceLocation", "sourceLocation"));
+    return new EntryFields(
+        eventTime,
+        labels,
+        logName,
+        request,
+        textPayload,
+        jsonPayload,
+        protoPayload,
+        severity,
+        insertId,
+        service,
+        trace,
+        spanId,
+        location,
+        split(JsonFields.object(root, "split", "split")));
+  }
+
+  /** The entry: its members, and the message with what follows from it. */
+  private LogEntry entry(EntryFields fields) {
+    String message =
+        PayloadReader.message(
+            fields.textPayload(), fields.jsonPayload(), fields.protoPayload(), fields.request());
     StackTrace stackTrace = null;
-    for (String text : PayloadReader.traceCandidates(message, jsonPayload)) {
+    for (String text : PayloadReader.traceCandidates(message, fields.jsonPayload())) {
       Optional<StackTrace> found = STACK_TRACES.parse(text);
       if (found.isPresent()) {
         stackTrace = found.get();
         break;
       }
     }
-    Severity severity = severity(root);
+    Severity severity = fields.severity();
     boolean inferred = false;
     if (severity == Severity.DEFAULT) {
-      severity = PayloadReader.inferSeverity(jsonPayload, message, stackTrace != null);
+      severity = PayloadReader.inferSeverity(fields.jsonPayload(), message, stackTrace != null);
       inferred = severity != Severity.DEFAULT;
     }
+    EntryFields.EventTime eventTime = fields.eventTime();
     return new LogEntry(
-        time,
-        source,
-        receive,
-        JsonFields.scalarText(root, "insertId", "insertId"),
-        logName,
-        memoizedLogId(logName),
+        eventTime.time(),
+        eventTime.source(),
+        eventTime.receive(),
+        fields.insertId(),
+        fields.logName(),
+        memoizedLogId(fields.logName()),
         severity,
         inferred,
-        ServiceIdentityResolver.resolve(
-            JsonFields.object(root, "resource", "resource"), labels, logName),
-        labels,
-        trace(JsonFields.string(root, "trace", "trace")),
-        blankToNull(JsonFields.scalarText(root, "spanId", "spanId")),
-        sourceLocation(JsonFields.object(root, "sourceLocation", "sourceLocation")),
-        request,
-        PayloadReader.logger(jsonPayload, labels),
+        fields.service(),
+        fields.labels(),
+        fields.trace(),
+        fields.spanId(),
+        fields.sourceLocation(),
+        fields.request(),
+        PayloadReader.logger(fields.jsonPayload(), fields.labels()),
         message,
         stackTrace,
-        split(JsonFields.object(root, "split", "split")));
-  }
-
-  /**
-   * A timestamp must fit BigQuery's TIMESTAMP range (years 1 to 9999) with a day to spare at the
-   * top, so that the end of the event-time window holding it can be stored as well.
-   */
-  private static Instant storable(Instant time, String field) throws PayloadRejection {
-    if (time != null && (time.isBefore(EARLIEST) || !time.isBefore(LATEST))) {
-      throw new PayloadRejection(
-          RejectReason.BAD_TIMESTAMP,
-          field + " " + time + " is outside " + EARLIEST + " to " + LATEST + " (exclusive)");
-    }
-    return time;
+        fields.split());
   }
 
   private static Instant timestamp(JsonObject root, String field) throws PayloadRejection {
-    return storable(readTimestamp(root, field), field);
-  }
-
-  private static Instant readTimestamp(JsonObject root, String field) throws PayloadRejection {
     JsonElement value = JsonFields.member(root, field);
     if (value == null) {
       return null;
@@ -228,7 +229,8 @@ public final class LogEntryParser implements Serializable {
       Long seconds = JsonFields.integer(value.getAsJsonObject(), "seconds", field + ".seconds");
       Long nanos = JsonFields.integer(value.getAsJsonObject(), "nanos", field + ".nanos");
       try {
-        return Instant.ofEpochSecond(seconds == null ? 0 : seconds, nanos == null ? 0 : nanos);
+        return EntryValues.storable(
+            Instant.ofEpochSecond(seconds == null ? 0 : seconds, nanos == null ? 0 : nanos), field);
       } catch (DateTimeException | ArithmeticException e) {
         throw new PayloadRejection(RejectReason.BAD_TIMESTAMP, field + " is out of range");
       }
@@ -236,32 +238,7 @@ public final class LogEntryParser implements Serializable {
     if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
       throw JsonFields.wrongType(field, "an RFC 3339 string", value);
     }
-    return Rfc3339.parse(value.getAsString())
-        .orElseThrow(
-            () ->
-                new PayloadRejection(
-                    RejectReason.BAD_TIMESTAMP,
-                    field + " is not an RFC 3339 timestamp: " + excerpt(value.getAsString())));
-  }
-
-  private static Instant attributeTime(Map<String, String> attributes) throws PayloadRejection {
-    String attribute = attributes.get(TIMESTAMP_ATTRIBUTE);
-    if (attribute == null) {
-      throw new PayloadRejection(
-          RejectReason.NO_TIMESTAMP,
-          "no timestamp, receiveTimestamp or attribute " + TIMESTAMP_ATTRIBUTE);
-    }
-    return storable(
-        Rfc3339.parse(attribute)
-            .orElseThrow(
-                () ->
-                    new PayloadRejection(
-                        RejectReason.BAD_TIMESTAMP,
-                        "attribute "
-                            + TIMESTAMP_ATTRIBUTE
-                            + " is not an RFC 3339 timestamp: "
-                            + excerpt(attribute))),
-        "attribute " + TIMESTAMP_ATTRIBUTE);
+    return EntryValues.timestamp(value.getAsString(), field);
   }
 
   private static Severity severity(JsonObject root) throws PayloadRejection {
@@ -269,16 +246,10 @@ public final class LogEntryParser implements Serializable {
     if (value == null) {
       return Severity.DEFAULT;
     }
-    Optional<Severity> severity = Optional.empty();
-    if (value.isJsonPrimitive() && !value.getAsJsonPrimitive().isBoolean()) {
-      Long number = JsonFields.lenientInteger(root, "severity");
-      severity =
-          number != null
-              ? (number % 100 == 0 && number >= 0 && number <= 800
-                  ? Severity.fromNumber(number.intValue())
-                  : Optional.empty())
-              : PayloadReader.severityName(value.getAsString());
-    }
+    Optional<Severity> severity =
+        value.isJsonPrimitive() && !value.getAsJsonPrimitive().isBoolean()
+            ? EntryValues.severity(value.getAsString())
+            : Optional.empty();
     if (severity.isEmpty()) {
       throw JsonFields.wrongType("severity", "a LogSeverity name or number", value);
     }
@@ -289,16 +260,10 @@ public final class LogEntryParser implements Serializable {
     if (request == null) {
       return null;
     }
-    Long status = JsonFields.integer(request, "status", "httpRequest.status");
-    if (status != null && (status < 0 || status > 999)) {
-      throw new PayloadRejection(
-          RejectReason.WRONG_FIELD_TYPE, "httpRequest.status must be 0-999, got " + status);
-    }
-    return new HttpRequest(
-        blankToNull(JsonFields.scalarText(request, "requestMethod", "httpRequest.requestMethod")),
-        path(JsonFields.string(request, "requestUrl", "httpRequest.requestUrl")),
-        status == null ? null : status.intValue(),
-        latencyMillis(request));
+    Long status = EntryValues.status(JsonFields.integer(request, "status", "httpRequest.status"));
+    String method = JsonFields.scalarText(request, "requestMethod", "httpRequest.requestMethod");
+    String url = JsonFields.string(request, "requestUrl", "httpRequest.requestUrl");
+    return EntryValues.request(method, url, status, latencyMillis(request));
   }
 
   private static Double latencyMillis(JsonObject request) throws PayloadRejection {
@@ -311,36 +276,14 @@ public final class LogEntryParser implements Serializable {
       Long nanos = JsonFields.integer(value.getAsJsonObject(), "nanos", "httpRequest.latency");
       return (seconds == null ? 0 : seconds) * 1000.0 + (nanos == null ? 0 : nanos) / 1e6;
     }
-    Matcher m =
+    Double millis =
         value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
-            ? LATENCY.matcher(value.getAsString())
+            ? EntryValues.latencyMillis(value.getAsString())
             : null;
-    if (m == null || !m.matches()) {
+    if (millis == null) {
       throw JsonFields.wrongType("httpRequest.latency", "a duration like \"0.45s\"", value);
     }
-    return new BigDecimal(m.group(1)).movePointRight(3).doubleValue();
-  }
-
-  /** The URL's path without scheme, host, query string or fragment. */
-  private static String path(String url) {
-    if (url == null || url.isBlank()) {
-      return null;
-    }
-    String path = url.trim();
-    int scheme = path.indexOf("://");
-    if (scheme >= 0) {
-      int slash = path.indexOf('/', scheme + 3);
-      path = slash < 0 ? "/" : path.substring(slash);
-    }
-    int cut = path.length();
-    for (char c : new char[] {'?', '#'}) {
-      int at = path.indexOf(c);
-      if (at >= 0 && at < cut) {
-        cut = at;
-      }
-    }
-    path = path.substring(0, cut);
-    return path.isEmpty() ? "/" : path;
+    return millis;
   }
 
   private static SourceLocation sourceLocation(JsonObject location) throws PayloadRejection {
@@ -348,12 +291,14 @@ public final class LogEntryParser implements Serializable {
       return null;
     }
     return new SourceLocation(
-        blankToNull(JsonFields.string(location, "file", "sourceLocation.file")),
+        EntryValues.blankToNull(JsonFields.string(location, "file", "sourceLocation.file")),
         JsonFields.lenientInteger(location, "line"),
-        blankToNull(JsonFields.scalarText(location, "function", "sourceLocation.function")));
+        EntryValues.blankToNull(
+            JsonFields.scalarText(location, "function", "sourceLocation.function")));
   }
 
-  private static Split split(JsonObject split) throws PayloadRejection {
+  /** The split marker of a split entry; the streamed reading builds it from its tree as well. */
+  static Split split(JsonObject split) throws PayloadRejection {
     if (split == null) {
       return null;
     }
@@ -369,14 +314,6 @@ public final class LogEntryParser implements Serializable {
         uid == null ? "" : uid,
         index == null ? 0 : index.intValue(),
         total == null ? 0 : total.intValue());
-  }
-
-  private static String trace(String trace) {
-    if (trace == null || trace.isBlank()) {
-      return null;
-    }
-    Matcher m = TRACE.matcher(trace.trim());
-    return m.matches() ? m.group(1) : trace.trim();
   }
 
   /** A log name and its log id. */
@@ -428,14 +365,5 @@ public final class LogEntryParser implements Serializable {
       }
     }
     return JsonFields.clean(bytes.toString(StandardCharsets.UTF_8));
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
-  }
-
-  private static String excerpt(String text) {
-    String cleaned = JsonFields.clean(text);
-    return cleaned.length() > 60 ? cleaned.substring(0, 60) + "..." : cleaned;
   }
 }

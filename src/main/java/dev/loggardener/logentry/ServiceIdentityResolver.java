@@ -53,12 +53,22 @@ final class ServiceIdentityResolver {
     }
     String type = JsonFields.string(resource, "type", "resource.type");
     JsonObject labelsJson = JsonFields.object(resource, "labels", "resource.labels");
-    Map<String, String> r = JsonFields.labels(labelsJson, "resource.labels");
-    if (type == null || type.isBlank()) {
-      type = "global";
-    }
-    String project = blankToNull(r.get("project_id"));
-    return serviceOf(project != null ? project : projectOfLogName(logName), type, r, entryLabels);
+    return resolve(type, JsonFields.labels(labelsJson, "resource.labels"), entryLabels, logName);
+  }
+
+  /**
+   * The identity of an entry whose {@code resource} is present, from its type (null when absent)
+   * and its labels.
+   */
+  static ServiceIdentity resolve(
+      String type,
+      Map<String, String> resourceLabels,
+      Map<String, String> entryLabels,
+      String logName) {
+    String known = type == null || type.isBlank() ? "global" : type;
+    String project = blankToNull(resourceLabels.get("project_id"));
+    return serviceOf(
+        project != null ? project : projectOfLogName(logName), known, resourceLabels, entryLabels);
   }
 
   /**

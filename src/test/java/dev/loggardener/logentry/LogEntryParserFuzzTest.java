@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Feeds deterministic mutations of the public samples to the parser and checks that every call
- * returns a result, that results are repeatable, that parsed entries render, and that the event
- * time read alone is the parsed entry's timestamp.
+ * returns a result, that results are repeatable and equal to the tree reading's, that parsed
+ * entries render, and that the event time read alone is the parsed entry's timestamp.
  */
 class LogEntryParserFuzzTest {
   private static final long SEED = 20261128L;
@@ -70,6 +70,9 @@ class LogEntryParserFuzzTest {
       ParseResult result = parser.parse(input, Map.of());
       assertThat(result).as("round %d", round).isNotNull();
       assertThat(parser.parse(input, Map.of())).as("repeat of round %d", round).isEqualTo(result);
+      assertThat(parser.parseTree(input, Map.of()))
+          .as("tree reading of round %d", round)
+          .isEqualTo(result);
       if (result instanceof ParseResult.Parsed ok) {
         assertThat(renderer.render(ok.entry())).startsWith("{");
         assertThat(parser.eventTime(input, Map.of()))
