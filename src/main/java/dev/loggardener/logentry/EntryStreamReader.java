@@ -59,6 +59,7 @@ final class EntryStreamReader {
       List.of("requestMethod", "requestUrl", "status", "latency");
 
   private static final List<String> RESOURCE_MEMBERS = List.of("type", "labels");
+  private static final List<String> TIME_MEMBERS = List.of("timestamp", "receiveTimestamp");
   private static final List<String> LOCATION_MEMBERS = List.of("file", "line", "function");
 
   private final JsonTreeReader trees;
@@ -69,6 +70,29 @@ final class EntryStreamReader {
 
   /** The entry's fields, or null when this reading declines the payload. */
   EntryFields read(byte[] payload, Map<String, String> attributes) {
+    try {
+      Members members = members(payload, ENTRY_MEMBERS);
+      return members == null ? null : members.fields(attributes);
+    } catch (PayloadRejection | Declined e) {
+      return null;
+    }
+  }
+
+  /**
+   * The entry's event time, read without its other members, or null when this reading declines the
+   * payload.
+   */
+  Instant eventTime(byte[] payload, Map<String, String> attributes) {
+    try {
+      Members members = members(payload, TIME_MEMBERS);
+      return members == null ? null : members.eventTime(attributes).time();
+    } catch (PayloadRejection e) {
+      return null;
+    }
+  }
+
+  /** The named members of the payload, or null when this reading declines it. */
+  private Members members(byte[] payload, List<String> names) {
     if (payload == null || payload.length == 0) {
       return null;
     }
@@ -82,11 +106,8 @@ final class EntryStreamReader {
         return null;
       }
       Members members = new Members(trees, (shape & NEEDS_CLEANING) != 0);
-      members.readEntry(reader);
-      if (reader.peek() != JsonToken.END_DOCUMENT) {
-        return null;
-      }
-      return members.fields(attributes);
+      readMembers(reader, names, members::entryMember);
+      return reader.peek() == JsonToken.END_DOCUMENT ? members : null;
     } catch (IOException
         | IllegalStateException
         | NumberFormatException
@@ -189,13 +210,9 @@ final class EntryStreamReader {
       this.needsCleaning = needsCleaning;
     }
 
-    void readEntry(JsonReader reader) throws IOException, PayloadRejection, Declined {
-      readMembers(reader, ENTRY_MEMBERS, this::entryMember);
-    }
-
-    private void entryMember(int member, JsonReader reader)
+    void entryMember(String member, JsonReader reader)
         throws IOException, PayloadRejection, Declined {
-      switch (ENTRY_MEMBERS.get(member)) {
+      switch (member) {
         case "timestamp" -> timestamp = string(reader);
         case "receiveTimestamp" -> receiveTimestamp = string(reader);
         case "labels" -> labels = labels(reader);
@@ -223,9 +240,9 @@ final class EntryStreamReader {
       }
     }
 
-    private void requestMember(int member, JsonReader reader)
+    private void requestMember(String member, JsonReader reader)
         throws IOException, PayloadRejection, Declined {
-      switch (REQUEST_MEMBERS.get(member)) {
+      switch (member) {
         case "requestMethod" -> requestMethod = clean(scalar(reader));
         case "requestUrl" -> requestUrl = clean(string(reader));
         case "status" -> status = EntryValues.status(wholeNumber(scalar(reader)));
@@ -233,16 +250,16 @@ final class EntryStreamReader {
       }
     }
 
-    private void resourceMember(int member, JsonReader reader) throws IOException, Declined {
-      if (RESOURCE_MEMBERS.get(member).equals("type")) {
+    private void resourceMember(String member, JsonReader reader) throws IOException, Declined {
+      if (member.equals("type")) {
         resourceType = clean(string(reader));
       } else {
         resourceLabels = labels(reader);
       }
     }
 
-    private void locationMember(int member, JsonReader reader) throws IOException, Declined {
-      switch (LOCATION_MEMBERS.get(member)) {
+    private void locationMember(String member, JsonReader reader) throws IOException, Declined {
+      switch (member) {
         case "file" -> file = clean(string(reader));
         case "function" -> function = clean(scalar(reader));
         default -> {
@@ -257,12 +274,16 @@ final class EntryStreamReader {
       }
     }
 
-    EntryFields fields(Map<String, String> attributes) throws PayloadRejection, Declined {
+    EntryFields.EventTime eventTime(Map<String, String> attributes) throws PayloadRejection {
       Instant receive =
           receiveTimestamp == null
               ? null
               : EntryValues.timestamp(receiveTimestamp, "receiveTimestamp");
       Instant entryTime = timestamp == null ? null : EntryValues.timestamp(timestamp, "timestamp");
+      return EntryValues.eventTime(entryTime, receive, attributes);
+    }
+
+    EntryFields fields(Map<String, String> attributes) throws PayloadRejection, Declined {
       Map<String, String> entryLabels = labels == null ? new TreeMap<>() : labels;
       ServiceIdentity service =
           hasResource
@@ -273,7 +294,7 @@ final class EntryStreamReader {
                   logName)
               : ServiceIdentity.unknown(ServiceIdentityResolver.projectOfLogName(logName));
       return new EntryFields(
-          EntryValues.eventTime(entryTime, receive, attributes),
+          eventTime(attributes),
           entryLabels,
           logName,
           hasRequest ? EntryValues.request(requestMethod, requestUrl, status, latencyMillis) : null,
@@ -317,82 +338,82 @@ final class EntryStreamReader {
     private String clean(String text) {
       return needsCleaning ? JsonFields.clean(text) : text;
     }
+  }
 
-    private static String string(JsonReader reader) throws IOException, Declined {
-      expect(reader, JsonToken.STRING);
-      return reader.nextString();
+  private static String string(JsonReader reader) throws IOException, Declined {
+    expect(reader, JsonToken.STRING);
+    return reader.nextString();
+  }
+
+  /** A string, or a number's text. */
+  private static String scalar(JsonReader reader) throws IOException, Declined {
+    JsonToken token = reader.peek();
+    if (token != JsonToken.STRING && token != JsonToken.NUMBER) {
+      throw DECLINED;
     }
+    return reader.nextString();
+  }
 
-    /** A string, or a number's text. */
-    private static String scalar(JsonReader reader) throws IOException, Declined {
-      JsonToken token = reader.peek();
-      if (token != JsonToken.STRING && token != JsonToken.NUMBER) {
-        throw DECLINED;
-      }
-      return reader.nextString();
+  private static Long wholeNumber(String text) throws Declined {
+    Long number = JsonFields.parseInteger(text);
+    if (number == null) {
+      throw DECLINED;
     }
+    return number;
+  }
 
-    private static Long wholeNumber(String text) throws Declined {
-      Long number = JsonFields.parseInteger(text);
-      if (number == null) {
-        throw DECLINED;
-      }
-      return number;
+  private static Double latency(String text) throws Declined {
+    Double millis = EntryValues.latencyMillis(text);
+    if (millis == null) {
+      throw DECLINED;
     }
+    return millis;
+  }
 
-    private static Double latency(String text) throws Declined {
-      Double millis = EntryValues.latencyMillis(text);
-      if (millis == null) {
-        throw DECLINED;
-      }
-      return millis;
-    }
-
-    /**
-     * Reads the object's members that {@code names} lists, each at most once and JSON null being
-     * absent, and skips the others.
-     */
-    private static void readMembers(JsonReader reader, List<String> names, MemberReader member)
-        throws IOException, PayloadRejection, Declined {
-      expect(reader, JsonToken.BEGIN_OBJECT);
-      int seen = 0;
-      reader.beginObject();
-      while (reader.hasNext()) {
-        int index = names.indexOf(reader.nextName());
-        if (index < 0) {
-          reader.skipValue();
-          continue;
-        }
-        seen = once(seen, index);
-        if (reader.peek() == JsonToken.NULL) {
-          reader.nextNull();
-        } else {
-          member.read(index, reader);
-        }
-      }
-      reader.endObject();
-    }
-
-    private static void expect(JsonReader reader, JsonToken token) throws IOException, Declined {
-      if (reader.peek() != token) {
-        throw DECLINED;
-      }
-    }
-
-    /** Marks the member seen, declining one seen before. */
-    private static int once(int seen, int member) throws Declined {
-      int bit = 1 << member;
-      if ((seen & bit) != 0) {
-        throw DECLINED;
-      }
-      return seen | bit;
+  private static void expect(JsonReader reader, JsonToken token) throws IOException, Declined {
+    if (reader.peek() != token) {
+      throw DECLINED;
     }
   }
 
-  /** Reads the value of the member a list of names gives by its index. */
+  /** Marks the member seen, declining one seen before. */
+  private static int once(int seen, int member) throws Declined {
+    int bit = 1 << member;
+    if ((seen & bit) != 0) {
+      throw DECLINED;
+    }
+    return seen | bit;
+  }
+
+  /**
+   * Reads the object's members that {@code names} lists, each at most once and JSON null being
+   * absent, and skips the others.
+   */
+  private static void readMembers(JsonReader reader, List<String> names, MemberReader member)
+      throws IOException, PayloadRejection, Declined {
+    expect(reader, JsonToken.BEGIN_OBJECT);
+    int seen = 0;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      int index = names.indexOf(reader.nextName());
+      if (index < 0) {
+        reader.skipValue();
+        continue;
+      }
+      seen = once(seen, index);
+      if (reader.peek() == JsonToken.NULL) {
+        reader.nextNull();
+      } else {
+        member.read(names.get(index), reader);
+      }
+    }
+    reader.endObject();
+  }
+
+  /** Reads the value of a named member, the name being one of the list of names read. */
   @FunctionalInterface
   private interface MemberReader {
-    void read(int member, JsonReader reader) throws IOException, PayloadRejection, Declined;
+    void read(String member, JsonReader reader) throws IOException, PayloadRejection, Declined;
   }
 
   /** Ends the streamed reading of a payload it does not take; thrown without a stack trace. */

@@ -118,9 +118,14 @@ public final class LogEntryParser implements Serializable {
    * that has an event time here).
    */
   public Optional<Instant> eventTime(byte[] payload, Map<String, String> attributes) {
+    Map<String, String> known = attributes == null ? Map.of() : attributes;
+    Instant streamed = streamReader().eventTime(payload, known);
+    if (streamed != null) {
+      return Optional.of(streamed);
+    }
     try {
       JsonObject root = new JsonTreeReader(maxBytes, maxDepth).readMembers(payload, TIME_MEMBERS);
-      return Optional.of(eventTime(root, attributes == null ? Map.of() : attributes).time());
+      return Optional.of(eventTime(root, known).time());
     } catch (PayloadRejection rejection) {
       return Optional.empty();
     }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The streamed reading of an entry takes the shapes Cloud Logging writes, and whatever it takes or
- * declines, {@link LogEntryParser#parse} gives exactly what the tree reading gives.
+ * declines, {@link LogEntryParser#parse} gives exactly what the tree reading gives, and the event
+ * time read alone is the parsed entry's.
  */
 class EntryStreamReaderTest {
   private static final String BUNDLED_SAMPLE =
@@ -50,6 +51,11 @@ class EntryStreamReaderTest {
               .as(shape)
               .isEqualTo(tree instanceof ParseResult.Parsed);
           assertThat(parser.parse(payload, attributes)).as(shape).isEqualTo(tree);
+          if (tree instanceof ParseResult.Parsed parsed) {
+            assertThat(reader.eventTime(payload, attributes))
+                .as(shape)
+                .isEqualTo(parsed.entry().timestamp());
+          }
         }
       }
     }
@@ -92,8 +98,10 @@ class EntryStreamReaderTest {
   void takenShapesParseAsTheTreeParsesThem(String entry) {
     byte[] payload = entry.getBytes(StandardCharsets.UTF_8);
     assertThat(reader.read(payload, SINK_ATTRIBUTES)).isNotNull();
-    assertThat(parser.parse(payload, SINK_ATTRIBUTES))
-        .isEqualTo(parser.parseTree(payload, SINK_ATTRIBUTES));
+    ParseResult tree = parser.parseTree(payload, SINK_ATTRIBUTES);
+    assertThat(parser.parse(payload, SINK_ATTRIBUTES)).isEqualTo(tree);
+    assertThat(reader.eventTime(payload, SINK_ATTRIBUTES))
+        .isEqualTo(((ParseResult.Parsed) tree).entry().timestamp());
   }
 
   /** Shapes the streamed reading declines; each still parses, or is rejected, as by the tree. */
@@ -134,7 +142,12 @@ class EntryStreamReaderTest {
     byte[] payload = entry.getBytes(StandardCharsets.UTF_8);
     Map<String, String> attributes = entry.contains("no time at all") ? Map.of() : SINK_ATTRIBUTES;
     assertThat(reader.read(payload, attributes)).isNull();
-    assertThat(parser.parse(payload, attributes)).isEqualTo(parser.parseTree(payload, attributes));
+    ParseResult tree = parser.parseTree(payload, attributes);
+    assertThat(parser.parse(payload, attributes)).isEqualTo(tree);
+    if (tree instanceof ParseResult.Parsed parsed) {
+      // The event time read alone may come from the streamed reading, which reads fewer members.
+      assertThat(parser.eventTime(payload, attributes)).contains(parsed.entry().timestamp());
+    }
   }
 
   @Test
