@@ -149,16 +149,23 @@ public final class LocalRun {
               started);
       PipelineResult result = LogStreamPipeline.run(options, ReadExportsInTimeOrder.of(plan), null);
       PipelineResult.State state;
+      long previousRead = 0;
+      long previousLine = System.nanoTime();
       while ((state = result.waitUntilFinish(settings.progressEvery())) == null
           || !state.isTerminal()) {
+        long now = System.nanoTime();
+        long read = counter(result, "parse", "read");
         progress.println(
             progressLine(
-                (System.nanoTime() - started) / 1_000_000_000L,
-                counter(result, "parse", "read"),
+                (now - started) / 1_000_000_000L,
+                read,
                 counter(result, "parse", "rejected"),
                 counter(result, "normalize", "fingerprinted"),
                 counter(result, "dedupe", "admitted"),
-                counter(result, "aggregate", "rows")));
+                counter(result, "aggregate", "rows"),
+                (read - previousRead) * 1_000_000_000L / Math.max(1, now - previousLine)));
+        previousRead = read;
+        previousLine = now;
       }
       if (state != PipelineResult.State.DONE) {
         throw new IllegalStateException("the local run ended in state " + state);
@@ -268,21 +275,29 @@ public final class LocalRun {
   }
 
   /**
-   * One progress line: how far each stage has come. Issue rows lag behind, since a window's row is
-   * written once the watermark passes the window's end.
+   * One progress line: how far each stage has come, and how many entries were read per second since
+   * the line before. Issue rows lag behind, since a window's row is written once the watermark
+   * passes the window's end.
    */
   static String progressLine(
-      long seconds, long read, long rejected, long fingerprinted, long admitted, long rows) {
+      long seconds,
+      long read,
+      long rejected,
+      long fingerprinted,
+      long admitted,
+      long rows,
+      long readPerSecond) {
     return String.format(
         Locale.ROOT,
         "%,d s: read %,d entries (%,d rejected), fingerprinted %,d, deduplicated %,d,"
-            + " issue rows %,d",
+            + " issue rows %,d, %,d entries/s",
         seconds,
         read,
         rejected,
         fingerprinted,
         admitted,
-        rows);
+        rows,
+        readPerSecond);
   }
 
   private static Accounting accounting(

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class LocalRunProgressTest {
   @Test
-  void progressLineShowsHowFarEachStageHasCome() {
-    assertThat(LocalRun.progressLine(125, 1_000_000, 2_100, 997_900, 450_000, 0))
+  void progressLineShowsHowFarEachStageHasComeAndTheRate() {
+    assertThat(LocalRun.progressLine(125, 1_000_000, 2_100, 997_900, 450_000, 0, 11_712))
         .isEqualTo(
             "125 s: read 1,000,000 entries (2,100 rejected), fingerprinted 997,900,"
-                + " deduplicated 450,000, issue rows 0");
+                + " deduplicated 450,000, issue rows 0, 11,712 entries/s");
   }
 
   @Test
