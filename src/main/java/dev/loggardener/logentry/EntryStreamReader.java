@@ -59,7 +59,10 @@ final class EntryStreamReader {
       List.of("requestMethod", "requestUrl", "status", "latency");
 
   private static final List<String> RESOURCE_MEMBERS = List.of("type", "labels");
-  private static final List<String> TIME_MEMBERS = List.of("timestamp", "receiveTimestamp");
+
+  /** The members that give the event time. */
+  static final List<String> TIME_MEMBERS = List.of("timestamp", "receiveTimestamp");
+
   private static final List<String> LOCATION_MEMBERS = List.of("file", "line", "function");
 
   private final JsonTreeReader trees;

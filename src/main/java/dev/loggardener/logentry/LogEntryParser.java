@@ -30,8 +30,8 @@ import java.util.Set;
  * log ids, which changes only speed.
  *
  * <p>An entry is read from gson's streaming reader straight into its fields ({@link
- * EntryStreamReader}); one whose shape that reading declines, every rejected one among them, is
- * read again from a gson tree, which gives the same entry or says what is wrong.
+ * EntryStreamReader}). A payload that reading declines, and every payload that is rejected is among
+ * those, is read again from a gson tree, which gives the same entry or says what is wrong.
  */
 public final class LogEntryParser implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -46,7 +46,7 @@ public final class LogEntryParser implements Serializable {
   public static final int DEFAULT_MAX_DEPTH = 64;
 
   private static final StackTraceParser STACK_TRACES = new StackTraceParser();
-  private static final Set<String> TIME_MEMBERS = Set.of("timestamp", "receiveTimestamp");
+  private static final Set<String> TIME_MEMBERS = Set.copyOf(EntryStreamReader.TIME_MEMBERS);
 
   /**
    * The members the tree reading builds, each whole (null) or, for {@code httpRequest}, with only
