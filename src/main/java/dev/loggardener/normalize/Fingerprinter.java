@@ -90,10 +90,11 @@ public final class Fingerprinter implements Serializable {
       return redacted;
     }
     char[] chars = tokenizer.load(message);
-    long guards = bothStages.runnable(message, chars, message.length());
-    String redacted = redactor.redact(message, guards & ((1L << redactRules) - 1), findings);
+    TriggerSpan span = new TriggerSpan();
+    long guards = bothStages.runnable(message, chars, message.length(), span);
+    String redacted = redactor.redact(message, guards & ((1L << redactRules) - 1), span, findings);
     if (redacted == message) {
-      normalizer.templateOfLoaded(message, guards >>> redactRules, tokenizer);
+      normalizer.templateOfLoaded(message, guards >>> redactRules, span, tokenizer);
     } else {
       tokenizer.wipeInput();
       normalizer.template(redacted, tokenizer);

@@ -45,6 +45,16 @@ final class GuardedRules implements Serializable {
   private final transient MatchStarts[] matchStarts;
 
   /**
+   * Per rule whose matches begin with a leading word that holds one of its triggers, all of them
+   * long ({@link MatchStarts#triggerReach}), the rule; null for every other rule. Such a rule is
+   * tried only from its reach before the first trigger of a {@link TriggerSpan} to its last.
+   */
+  private final transient Rule[] spanned;
+
+  /** Per rule in {@link #spanned}, its {@link MatchStarts#triggerReach}. */
+  private final transient int[] reach;
+
+  /**
    * Triggers of three or more characters, the first three ASCII, by their first two; looked up only
    * where the third character is non-ASCII (and may equal a trigger's case-insensitively).
    */
@@ -65,6 +75,22 @@ final class GuardedRules implements Serializable {
   private final transient long[] tripleBits = new long[(1 << TRIPLE_BITS) / 64];
 
   private static final int TRIPLE_BITS = 15;
+
+  /**
+   * One bit per hashed first four characters of the long triggers that have four ASCII ones ({@link
+   * #quadHash}), asked at a hit of {@link #tripleBits} before the triggers are compared: the first
+   * three characters of long catalog triggers are common in ordinary words ({@code ver} of {@code
+   * vercel}, {@code con} of {@code confluence}), and most such hits end at the fourth.
+   */
+  private final transient long[] quadBits = new long[(1 << QUAD_BITS) / 64];
+
+  /**
+   * The slots of {@link #tripleBits} that hold a trigger which the four-character filter does not
+   * cover (three characters long, or a non-ASCII fourth): a hit there is always compared.
+   */
+  private final transient long[] unfilteredTriples = new long[(1 << TRIPLE_BITS) / 64];
+
+  private static final int QUAD_BITS = 15;
 
   /** The rules with a digit-run guard, and the run each needs. */
   private final long digitRunRules;
@@ -182,11 +208,17 @@ final class GuardedRules implements Serializable {
           always |= bit;
         } else {
           int key = pairKey(t.charAt(0), t.charAt(1));
-          if (t.length() >= 3 && t.charAt(0) < 128 && t.charAt(1) < 128 && t.charAt(2) < 128) {
+          if (isLong(t)) {
             longTriggers.add(key, new Trigger(t, bit));
             int triple = tripleHash(key << 7 | t.charAt(2));
             tripleBits[triple >>> 6] |= 1L << triple;
             byTriple[triple] = withTrigger(byTriple[triple], new Trigger(t, bit));
+            if (t.length() >= 4 && t.charAt(3) < 128) {
+              int quad = quadHash((key << 7 | t.charAt(2)) << 7 | t.charAt(3));
+              quadBits[quad >>> 6] |= 1L << quad;
+            } else {
+              unfilteredTriples[triple >>> 6] |= 1L << triple;
+            }
           } else {
             shortTriggers.add(key, new Trigger(t, bit));
             hasShort = true;
@@ -196,6 +228,23 @@ final class GuardedRules implements Serializable {
     }
     this.matchStarts =
         this.rules.stream().map(GuardedStep::matchStarts).toArray(MatchStarts[]::new);
+    // A span is that of a scan for at least these triggers, so a rule's matches may begin with a
+    // word that holds any of them, not only one of its own.
+    List<String> longTriggers =
+        rules.stream()
+            .flatMap(rule -> rule.triggers().stream())
+            .map(t -> t.toLowerCase(Locale.ROOT))
+            .filter(GuardedRules::isLong)
+            .distinct()
+            .toList();
+    this.spanned = new Rule[rules.size()];
+    this.reach = new int[rules.size()];
+    for (int r = 0; r < rules.size(); r++) {
+      reach[r] = matchStarts[r] == null ? -1 : matchStarts[r].triggerReach(longTriggers);
+      if (reach[r] >= 0 && rules.get(r) instanceof Rule rule) {
+        spanned[r] = rule;
+      }
+    }
     this.alwaysRun = always;
     this.allRules = rules.size() == MAX_RULES ? -1L : (1L << rules.size()) - 1;
     StringBuilder singles = new StringBuilder();
@@ -218,6 +267,14 @@ final class GuardedRules implements Serializable {
     this.shortestDigitRun = Arrays.stream(minDigitRuns).filter(run -> run > 0).min().orElse(0);
   }
 
+  /** Whether a trigger is found by the scan for long ones: three characters or more, ASCII. */
+  private static boolean isLong(String trigger) {
+    return trigger.length() >= 3
+        && trigger.charAt(0) < 128
+        && trigger.charAt(1) < 128
+        && trigger.charAt(2) < 128;
+  }
+
   /** Rebuilds the trigger index, whose tables are mostly empty slots, instead of reading it. */
   private Object readResolve() {
     return new GuardedRules(rules);
@@ -227,31 +284,47 @@ final class GuardedRules implements Serializable {
     return apply(text, runnable(text), null);
   }
 
-  /** {@link #apply(String, long, Findings)} without reporting what was removed. */
-  String apply(String text, long guards) {
-    return apply(text, guards, null);
-  }
-
   /**
    * Applies the rules given their guards on {@code text}, as computed by {@link #runnable} here or
    * by an index over a list that starts with the same rules; each value removed is reported to
    * {@code findings} when it is not null.
    */
   String apply(String text, long guards, Findings findings) {
+    return apply(text, guards, null, findings);
+  }
+
+  /**
+   * {@link #apply(String, long, Findings)} given also where the scan that computed the guards saw
+   * triggers begin ({@code span}, null when not known): a rule in {@link #spanned} is tried only
+   * where its matches can begin.
+   */
+  String apply(String text, long guards, TriggerSpan span, Findings findings) {
     if (rules.isEmpty() || text.isEmpty()) {
       return text;
     }
     String current = text;
+    TriggerSpan where = span;
     // The rules still to try, in order: only those whose guards pass are visited, and after a
-    // rule changes the text the guards of the later ones are computed again.
+    // rule changes the text the guards of the later ones, and where triggers stand, are computed
+    // again.
     long pending = guards & allRules;
     while (pending != 0) {
       int r = Long.numberOfTrailingZeros(pending);
       pending &= pending - 1;
-      String next = rules.get(r).apply(current, matchStarts[r], findings);
+      Rule rule = spanned[r];
+      String next =
+          rule != null && where != null && where.first >= 0
+              ? rule.apply(
+                  current,
+                  matchStarts[r],
+                  Math.max(0, where.first - reach[r]),
+                  where.last,
+                  findings)
+              : rules.get(r).apply(current, matchStarts[r], findings);
       if (!next.equals(current)) {
         current = next;
-        pending = runnable(current) & (-2L << r);
+        where = new TriggerSpan();
+        pending = runnable(current, current.toCharArray(), current.length(), where) & (-2L << r);
       }
     }
     return current;
@@ -262,11 +335,12 @@ final class GuardedRules implements Serializable {
    * (case-insensitively) and its longest digit run is long enough. One pass computes both.
    */
   long runnable(String text) {
-    return runnable(text, text.toCharArray(), text.length());
+    return runnable(text, text.toCharArray(), text.length(), null);
   }
 
   /**
-   * {@link #runnable(String)} given the text's characters in {@code chars[0, n)}.
+   * {@link #runnable(String)} given the text's characters in {@code chars[0, n)}, recording in
+   * {@code span} (when not null) where triggers of three or more characters may begin.
    *
    * <p>In the scan for long triggers the last three lower-cased characters, seven bits each, roll
    * through one int: its hashed value is the triple filter of a trigger ending here, its upper pair
@@ -274,8 +348,8 @@ final class GuardedRules implements Serializable {
    * pair. The digit run is measured apart too ({@link #longestDigitRun}), which keeps the
    * per-character loop free of the branches on digits that log messages make unpredictable.
    */
-  long runnable(String text, char[] chars, int n) {
-    long found = alwaysRun | singleCharRulesIn(text) | longTriggerRulesIn(text, chars, n);
+  long runnable(String text, char[] chars, int n, TriggerSpan span) {
+    long found = alwaysRun | singleCharRulesIn(text) | longTriggerRulesIn(text, chars, n, span);
     if (hasShortTriggers) {
       found = shortTriggerRulesIn(text, chars, n, found);
     }
@@ -290,9 +364,14 @@ final class GuardedRules implements Serializable {
     return found;
   }
 
-  /** The rules of the triggers of three or more characters that occur in {@code chars[0, n)}. */
-  private long longTriggerRulesIn(String text, char[] chars, int n) {
+  /**
+   * The rules of the triggers of three or more characters that occur in {@code chars[0, n)}; where
+   * they may begin goes to {@code span} when it is not null.
+   */
+  private long longTriggerRulesIn(String text, char[] chars, int n, TriggerSpan span) {
     long found = 0;
+    int first = -1;
+    int last = -1;
     long[] longBits = longTriggers.bits;
     long[] triples = tripleBits;
     int window = 0;
@@ -304,14 +383,39 @@ final class GuardedRules implements Serializable {
       // non-ASCII one leads to every trigger of the pair.
       if (raw < 128) {
         int hash = tripleHash(window);
-        if (isSet(triples, hash) && i > 1) {
+        if (isSet(triples, hash) && i > 1 && mayStartTrigger(chars, n, i, window, hash)) {
           found = tripleMatch(text, chars, n, i - 2, window, hash, found);
+          first = first < 0 ? i - 2 : first;
+          last = i - 2;
         }
       } else if (i > 1 && isSet(longBits, window >>> 7)) {
         found = longTriggers.match(text, chars, n, i - 2, window >>> 7, found);
+        first = first < 0 ? i - 2 : first;
+        last = i - 2;
       }
     }
+    if (span != null) {
+      span.first = first;
+      span.last = last;
+    }
     return found;
+  }
+
+  /**
+   * Whether a trigger may start at {@code i - 2}, whose first three characters {@code window} hit
+   * the triple filter: the fourth character, when every trigger of the slot has an ASCII one, must
+   * be the fourth of one of them (a non-ASCII one in the text is left to the comparison, which may
+   * fold it).
+   */
+  private boolean mayStartTrigger(char[] chars, int n, int i, int window, int hash) {
+    if (isSet(unfilteredTriples, hash)) {
+      return true;
+    }
+    if (i + 1 >= n) {
+      return false;
+    }
+    char fourth = chars[i + 1];
+    return fourth >= 128 || isSet(quadBits, quadHash(window << 7 | LOWER[fourth]));
   }
 
   /**
@@ -426,6 +530,11 @@ final class GuardedRules implements Serializable {
   /** The hash of three ASCII characters, seven bits each. */
   private static int tripleHash(int triple) {
     return (triple * 0x9E3779B1) >>> (32 - TRIPLE_BITS);
+  }
+
+  /** The hash of four ASCII characters, seven bits each. */
+  private static int quadHash(int quad) {
+    return (quad * 0x9E3779B1) >>> (32 - QUAD_BITS);
   }
 
   private static final int PAIR_MASK = (1 << 14) - 1;

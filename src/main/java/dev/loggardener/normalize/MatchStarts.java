@@ -2,6 +2,7 @@ package dev.loggardener.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -99,7 +100,14 @@ final class MatchStarts {
    * index skipped is one where none can.
    */
   int next(String text, int from) {
-    int n = text.length();
+    return next(text, from, text.length());
+  }
+
+  /**
+   * {@link #next(String, int)} looking only before {@code to}: the first index in {@code [from,
+   * to)} where a match may start, or {@code to}.
+   */
+  int next(String text, int from, int to) {
     // BLOCKS when the character before i is one a match never follows, else 0; the first
     // character of the text follows nothing, and a non-ASCII one blocks nothing, unless a match
     // must follow an ASCII character.
@@ -109,7 +117,7 @@ final class MatchStarts {
       blocked = before < 128 ? ascii[before] & BLOCKS : blockedOutsideAscii;
     }
     byte[] table = ascii;
-    for (int i = from; i < n; i++) {
+    for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (c < 128) {
         int info = table[c];
@@ -127,7 +135,7 @@ final class MatchStarts {
         blocked = blockedOutsideAscii;
       }
     }
-    return n;
+    return to;
   }
 
   /**
@@ -218,6 +226,35 @@ final class MatchStarts {
   /** Whether the regex is tried only where one of its leading words stands; for tests. */
   boolean hasLeadWords() {
     return lead != null;
+  }
+
+  /**
+   * How far into a match one of {@code triggers} (lower-case) begins at the latest, when every
+   * match begins with a leading word that holds one of them: the greatest index, over the words, of
+   * the first trigger in each; -1 when some word holds none or the regex has no leading words. A
+   * match then begins at most that far before the first place one of the triggers stands, and not
+   * after the last.
+   */
+  int triggerReach(List<String> triggers) {
+    if (lead == null) {
+      return -1;
+    }
+    int reach = 0;
+    for (String word : lead.words) {
+      String lower = word.toLowerCase(Locale.ROOT);
+      int first = -1;
+      for (String trigger : triggers) {
+        int at = lower.indexOf(trigger);
+        if (at >= 0 && (first < 0 || at < first)) {
+          first = at;
+        }
+      }
+      if (first < 0) {
+        return -1;
+      }
+      reach = Math.max(reach, first);
+    }
+    return reach;
   }
 
   /** Whether the regex is tried only where one of its three-character beginnings stands. */
@@ -389,6 +426,8 @@ final class MatchStarts {
     /** Per node, whether a word ends there. */
     private final boolean[] wordEnds;
 
+    private final Set<String> words;
+
     private final boolean[] follow;
     private final boolean followNonAscii;
     private final boolean caseInsensitive;
@@ -425,6 +464,7 @@ final class MatchStarts {
         targets[node] = nodeTargets.get(node).stream().mapToInt(Integer::intValue).toArray();
         wordEnds[node] = ends.get(node);
       }
+      this.words = lead.words();
       this.follow = lead.follow();
       this.followNonAscii = lead.followNonAscii();
       this.caseInsensitive = caseInsensitive;

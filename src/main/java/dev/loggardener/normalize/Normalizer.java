@@ -57,10 +57,11 @@ public final class Normalizer implements Serializable {
   /**
    * {@link #template(String, Tokenizer)} of a message of at most {@link #MAX_CHARS} characters that
    * is already loaded into {@code tokenizer}, with the guards of the mask rules on it already
-   * computed.
+   * computed by a scan for at least their triggers, which saw triggers begin within {@code span}.
    */
-  void templateOfLoaded(String redactedMessage, long maskGuards, Tokenizer tokenizer) {
-    String masked = maskRules.apply(redactedMessage, maskGuards);
+  void templateOfLoaded(
+      String redactedMessage, long maskGuards, TriggerSpan span, Tokenizer tokenizer) {
+    String masked = maskRules.apply(redactedMessage, maskGuards, span, null);
     if (masked == redactedMessage) {
       tokenizer.tokenizeLoaded();
     } else {

@@ -23,7 +23,7 @@ public final class Redactor implements Serializable {
 
   /** The text with every secret the rules recognise replaced by a placeholder such as SECRET. */
   public String redact(String text) {
-    return text == null ? null : redact(text, rules.runnable(text), null);
+    return text == null ? null : redact(text, rules.runnable(text), null, null);
   }
 
   /**
@@ -31,25 +31,27 @@ public final class Redactor implements Serializable {
    * the findings already hold.
    */
   public String redact(String text, Findings findings) {
-    return text == null ? null : redact(text, rules.runnable(text), findings);
+    return text == null ? null : redact(text, rules.runnable(text), null, findings);
   }
 
   /**
    * {@link #redact(String, Findings)} with the guards of the redact steps on {@code text} already
-   * computed; {@code findings} may be null. A text no step changes, the common case, is returned as
-   * it is, whatever a step recorded; one that a step changes is scrubbed of what the steps recorded
-   * in the same pass (a step's output does not depend on whether it records).
+   * computed, and where that scan saw triggers begin ({@code span}, null when not known; {@link
+   * GuardedRules#apply(String, long, TriggerSpan, Findings)}); {@code findings} may be null. A text
+   * no step changes, the common case, is returned as it is, whatever a step recorded; one that a
+   * step changes is scrubbed of what the steps recorded in the same pass (a step's output does not
+   * depend on whether it records).
    */
-  String redact(String text, long guards, Findings findings) {
+  String redact(String text, long guards, TriggerSpan span, Findings findings) {
     if (findings == null) {
       if (guards == 0) {
         // No step's guards pass: no step runs, so nothing can be changed or recorded.
         return text;
       }
       Findings found = new Findings();
-      String once = rules.apply(text, guards, found);
+      String once = rules.apply(text, guards, span, found);
       return once == text ? text : found.scrub(once);
     }
-    return findings.scrub(rules.apply(text, guards, findings));
+    return findings.scrub(rules.apply(text, guards, span, findings));
   }
 }

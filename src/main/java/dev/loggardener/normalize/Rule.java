@@ -108,12 +108,21 @@ public record Rule(
    */
   @Override
   public String apply(String text, MatchStarts matchStarts, Findings findings) {
+    return apply(text, matchStarts, 0, text.length(), findings);
+  }
+
+  /**
+   * {@link #apply(String, MatchStarts, Findings)} when every match is known to begin between {@code
+   * from} and {@code lastStart} (inclusive): positions outside are not tried.
+   */
+  String apply(String text, MatchStarts matchStarts, int from, int lastStart, Findings findings) {
     int n = text.length();
+    int end = Math.min(n, lastStart + 1);
     Matcher matcher = null;
     StringBuilder out = null;
     int copied = 0;
-    int i = matchStarts == null ? 0 : matchStarts.next(text, 0);
-    while (i < n) {
+    int i = matchStarts == null ? from : matchStarts.next(text, from, end);
+    while (i < end) {
       if (matcher == null) {
         matcher = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
       }
@@ -123,7 +132,7 @@ public record Rule(
         if (matchStarts == null) {
           break;
         }
-        i = matchStarts.next(text, i + 1);
+        i = matchStarts.next(text, i + 1, end);
         continue;
       }
       int start = matcher.start();
@@ -139,11 +148,11 @@ public record Rule(
           findings.add(id, removed);
         }
       }
-      int end = Math.max(matcher.end(), start + 1);
-      if (end > n) {
+      int after = Math.max(matcher.end(), start + 1);
+      if (after > n) {
         break;
       }
-      i = matchStarts == null ? end : matchStarts.next(text, end);
+      i = matchStarts == null ? after : matchStarts.next(text, after, end);
     }
     return out == null ? text : out.append(text, copied, n).toString();
   }

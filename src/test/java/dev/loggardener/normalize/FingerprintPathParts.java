@@ -45,7 +45,14 @@ public final class FingerprintPathParts {
     steps.addAll(ruleSet.rules(Rule.Stage.MASK));
     GuardedRules bothStages = new GuardedRules(steps);
     long redactBits = (1L << redactSteps) - 1;
-    long[] guards = Arrays.stream(messages).mapToLong(bothStages::runnable).toArray();
+    TriggerSpan[] spans = new TriggerSpan[messages.length];
+    long[] guards = new long[messages.length];
+    for (int i = 0; i < messages.length; i++) {
+      spans[i] = new TriggerSpan();
+      guards[i] =
+          bothStages.runnable(
+              messages[i], messages[i].toCharArray(), messages[i].length(), spans[i]);
+    }
     Tokenizer tokenizer = Tokenizer.current();
 
     int n = messages.length;
@@ -68,11 +75,11 @@ public final class FingerprintPathParts {
       }
       at[1] = THREADS.getCurrentThreadCpuTime();
       for (String m : messages) {
-        sink += bothStages.runnable(m, tokenizer.load(m), m.length());
+        sink += bothStages.runnable(m, tokenizer.load(m), m.length(), new TriggerSpan());
       }
       at[2] = THREADS.getCurrentThreadCpuTime();
       for (int i = 0; i < n; i++) {
-        sink += redactor.redact(messages[i], guards[i] & redactBits, null).length();
+        sink += redactor.redact(messages[i], guards[i] & redactBits, spans[i], null).length();
       }
       at[3] = THREADS.getCurrentThreadCpuTime();
       for (String m : messages) {

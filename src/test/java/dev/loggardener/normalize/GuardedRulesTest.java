@@ -2,6 +2,7 @@ package dev.loggardener.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
@@ -119,6 +120,40 @@ class GuardedRulesTest {
     assertThat(rules.runnable(text) != 0).isEqualTo(runs);
   }
 
+  static Stream<Arguments> longTriggers() {
+    return Stream.of(
+        Arguments.of("an abcd here", true),
+        Arguments.of("an ABCD here", true),
+        Arguments.of("an abce here", false),
+        Arguments.of("ends in abc", false),
+        Arguments.of("three abx", true),
+        Arguments.of("abxy", true),
+        Arguments.of("a verb", false),
+        Arguments.of("on Vercel", true),
+        Arguments.of("abc\u212a, the Kelvin sign, folds to k", true),
+        Arguments.of("ABC\u00c9 folds to the trigger's \u00e9", true),
+        Arguments.of("abc\u00e8 does not", false));
+  }
+
+  /**
+   * A hit of a trigger's first three characters is compared only when the fourth may be the
+   * trigger's too; a three-character trigger, a non-ASCII fourth in the text or in the trigger are
+   * always compared.
+   */
+  @ParameterizedTest
+  @MethodSource("longTriggers")
+  void findsLongTriggersWhateverTheirFourthCharacter(String text, boolean runs) {
+    GuardedRules rules =
+        new GuardedRules(
+            List.of(
+                rule("abcd", "(?i)abcd", List.of("abcd", "abck")),
+                rule("abx", "abx", List.of("abx")),
+                rule("vercel", "(?i)vercel", List.of("vercel")),
+                rule("abce-acute", "(?i)abc\u00e9", List.of("abc\u00e9"))));
+
+    assertThat(rules.runnable(text) != 0).as(text).isEqualTo(runs);
+  }
+
   @Test
   void triesLaterRulesOnTheChangedTextButNeverAnEarlierRuleAgain() {
     GuardedRules rules =
@@ -130,6 +165,82 @@ class GuardedRulesTest {
 
     assertThat(rules.apply("foo")).isEqualTo("baz");
     assertThat(rules.apply("baz foo")).isEqualTo("qux baz");
+  }
+
+  /**
+   * A rule whose matches begin with a trigger-holding word is tried only within the span where the
+   * scan saw triggers, widened at the start by how deep in a word a trigger may stand; after an
+   * earlier rule shortened the text, the span is that of the new text, or the word it moved would
+   * be missed.
+   */
+  @Test
+  void aRuleTriedWithinTheTriggerSpanFindsAMatchThatAnEarlierRuleMoved() {
+    Rule digits =
+        new Rule(
+            "long-number",
+            "",
+            Rule.Stage.REDACT,
+            Pattern.compile("\\d{20,}"),
+            "<N>",
+            List.of(),
+            20,
+            Rule.Check.NONE,
+            List.of());
+    GuardedRules rules =
+        new GuardedRules(
+            List.of(
+                digits,
+                rule("token", "(?<![a-z])(?:token|api key)=\\w+", List.of("token", "key"))));
+    String text = "12345678901234567890123456789012345 token=abc";
+    TriggerSpan span = new TriggerSpan();
+    long guards = rules.runnable(text, text.toCharArray(), text.length(), span);
+
+    assertThat(span.first).isEqualTo(text.indexOf("token"));
+    assertThat(rules.apply(text, guards, span, null)).isEqualTo("<N> <X>");
+
+    String deeper = "see api key=abc";
+    guards = rules.runnable(deeper, deeper.toCharArray(), deeper.length(), span);
+
+    assertThat(span.first).as("the trigger inside the word").isEqualTo(deeper.indexOf("key"));
+    assertThat(rules.apply(deeper, guards, span, null)).isEqualTo("see <X>");
+  }
+
+  /**
+   * The redact stage given the guards and trigger span of the scan of both stages, as the
+   * fingerprinter runs it, removes what it removes given nothing, on random edits of every rule's
+   * and detector's examples.
+   */
+  @Test
+  void redactionWithinTriggerSpansAgreesWithRedactionOfWholeTexts() {
+    RuleSet ruleSet = RuleSet.loadDefault();
+    Redactor redactor = new Redactor(ruleSet);
+    List<GuardedStep> steps = new ArrayList<>(ruleSet.redactSteps());
+    long redactBits = (1L << steps.size()) - 1;
+    steps.addAll(ruleSet.rules(Rule.Stage.MASK));
+    GuardedRules bothStages = new GuardedRules(steps);
+    List<String> seeds = new ArrayList<>();
+    ruleSet.secrets().detectors().forEach(d -> d.examples().forEach(e -> seeds.add("key " + e)));
+    ruleSet.secrets().contextRules().forEach(r -> r.examples().forEach(e -> seeds.add(e.input())));
+    ruleSet.rules().forEach(r -> r.examples().forEach(e -> seeds.add(e.input())));
+    String pool = "aAkKsS09_-.:=\"' \t\\{}\u00e9\u212a";
+    Random random = new Random(20261207L);
+    for (int round = 0; round < 5_000; round++) {
+      StringBuilder edited = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
+      for (int k = random.nextInt(3); k > 0; k--) {
+        edited.insert(0, seeds.get(random.nextInt(seeds.size())) + " ");
+      }
+      for (int edit = random.nextInt(4); edit > 0; edit--) {
+        edited.insert(
+            random.nextInt(edited.length() + 1), pool.charAt(random.nextInt(pool.length())));
+      }
+      String text = edited.toString();
+      TriggerSpan span = new TriggerSpan();
+      long guards = bothStages.runnable(text, text.toCharArray(), text.length(), span);
+
+      assertThat(redactor.redact(text, guards & redactBits, span, null))
+          .as(text)
+          .isEqualTo(redactor.redact(text));
+    }
   }
 
   private static Rule rule(String id, String regex, String replaceWith, List<String> triggers) {

@@ -325,6 +325,30 @@ class MatchStartsTest {
     agreesWithAFullSearch(regex, text);
   }
 
+  /**
+   * A regex whose every leading word holds a trigger begins at most that far before the first
+   * trigger; the words of a case-sensitive regex are compared lower-cased, as the guards compare.
+   */
+  @Test
+  void tellsHowFarIntoAMatchATriggerBeginsWhenEveryLeadingWordHoldsOne() {
+    MatchStarts words =
+        MatchStarts.of(
+            Pattern.compile("(?i)(?<![a-z])(?:key|api[_ -]?key|shared access key|token)=\\S+"));
+
+    assertThat(words.triggerReach(List.of("key", "token"))).isEqualTo(14);
+    assertThat(words.triggerReach(List.of("key", "tok", "shared"))).isEqualTo(4);
+    assertThat(words.triggerReach(List.of("key"))).as("token holds no trigger").isEqualTo(-1);
+    assertThat(
+            MatchStarts.of(Pattern.compile("(?<=[a-z0-9])(?:Token|ApiKey)="))
+                .triggerReach(List.of("key", "token")))
+        .isEqualTo(3);
+    assertThat(
+            MatchStarts.of(Pattern.compile("[2-6](?:[ -]?\\d){12,18}"))
+                .triggerReach(List.of("key")))
+        .as("no leading words")
+        .isEqualTo(-1);
+  }
+
   @Test
   void keepsNoLeadWordsForAlternationsLoopsShortWordsOrTooManyOfThem() {
     assertThat(hasLeadWords("abcd=|xyzw=")).isFalse();
