@@ -170,7 +170,16 @@ public class LeakAuditTest {
           new Planted(
               "entropy-backstop",
               "refreshing session token Zk3q9LmX2pR7vT4wYb8N36 for tenant",
-              "Zk3q9LmX2pR7vT4wYb8N36"));
+              "Zk3q9LmX2pR7vT4wYb8N36"),
+          new Planted(
+              "hex-after-word",
+              "Unable to create record: Authenticate (AccountSid AC0f, AuthToken"
+                  + " 0a1b2c3d4e5f60718293a4b5c6d7e8f9)",
+              "0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
+          new Planted(
+              "telegram-bot-url",
+              "notifier failed: POST https://api.telegram.org/bot7012345678:LeakAuditTelegramBotToken0037xyz/sendMessage",
+              "LeakAuditTelegramBotToken0037xyz"));
 
   /** The redact rules' classes, planted in the context their rules recognise. */
   static List<Planted> ruleClasses() {
