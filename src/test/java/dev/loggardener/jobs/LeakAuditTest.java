@@ -179,7 +179,33 @@ public class LeakAuditTest {
           new Planted(
               "telegram-bot-url",
               "notifier failed: POST https://api.telegram.org/bot7012345678:LeakAuditTelegramBotToken0037xyz/sendMessage",
-              "LeakAuditTelegramBotToken0037xyz"));
+              "LeakAuditTelegramBotToken0037xyz"),
+          new Planted(
+              "ruby-hash",
+              "Parameters: {\"user\"=>{\"api_token\"=>\"LeakAuditRuby38\"}}",
+              "LeakAuditRuby38"),
+          new Planted(
+              "php-print-r",
+              "Array ( [user] => bob [password] => LeakAuditPhp39 )",
+              "LeakAuditPhp39"),
+          new Planted(
+              "xml-element",
+              "<soap:Fault><detail><password>LeakAuditXml40</password></detail></soap:Fault>",
+              "LeakAuditXml40"),
+          new Planted(
+              "sql-identified-by",
+              "CREATE USER 'app'@'%' IDENTIFIED BY 'LeakAuditSql41' failed",
+              "LeakAuditSql41"),
+          new Planted(
+              "cli-user",
+              "+ curl -u deploy:LeakAuditCurl42 https://repo.example/up",
+              "LeakAuditCurl42"),
+          new Planted(
+              "pw-suffix",
+              "ldap_bind: Invalid credentials (49) bindpw=LeakAuditBindPw43",
+              "LeakAuditBindPw43"),
+          new Planted(
+              "netrc", "machine api.example.com login bob password Lk44netrc", "Lk44netrc"));
 
   /** The redact rules' classes, planted in the context their rules recognise. */
   static List<Planted> ruleClasses() {

@@ -44,6 +44,12 @@ class NormalizerVersionTest {
           // s2026.12.07-1 redacts hex credentials after credential words and Telegram tokens in
           // bot URLs: the corpus has neither.
           "2026.12.06-1+s2026.12.07-1+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010",
+          // s2026.12.07-2 reads hashes as Ruby, Perl and PHP print them, and redacts XML elements,
+          // SQL IDENTIFIED BY, -u user:password, .netrc lines, *pw= names, Google OAuth codes and
+          // Cloud Storage
+          // HMAC access ids: the corpus has none of them.
+          "2026.12.06-1+s2026.12.07-2+n3",
               "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010");
 
   @Test
