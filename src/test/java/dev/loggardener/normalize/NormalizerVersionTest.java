@@ -50,6 +50,10 @@ class NormalizerVersionTest {
           // Cloud Storage
           // HMAC access ids: the corpus has none of them.
           "2026.12.06-1+s2026.12.07-2+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010",
+          // s2026.12.07-3 takes an XML element only up to its own closing tag, and never a
+          // placeholder such as <SECRET> for one.
+          "2026.12.06-1+s2026.12.07-3+n3",
               "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010");
 
   @Test
