@@ -267,6 +267,14 @@ final class GuardedRules implements Serializable {
     this.shortestDigitRun = Arrays.stream(minDigitRuns).filter(run -> run > 0).min().orElse(0);
   }
 
+  /**
+   * How far before the first trigger of a span rule {@code r}'s matches may begin, or -1 when it is
+   * not tried within spans ({@link #spanned}); for tests and benchmarks.
+   */
+  int spanReach(int r) {
+    return spanned[r] == null ? -1 : reach[r];
+  }
+
   /** Whether a trigger is found by the scan for long ones: three characters or more, ASCII. */
   private static boolean isLong(String trigger) {
     return trigger.length() >= 3

@@ -104,34 +104,44 @@ public final class FingerprintPathParts {
           parts[p], perRound[p][0], median(perRound[p]));
     }
 
-    System.out.println("each step on the messages whose guards it passes, ns per message of all:");
+    System.out.println(
+        "each step on the messages whose guards it passes, on the whole text and, where it is tried"
+            + " within trigger spans, within its span; ns per message of all:");
     MatchStarts[] starts = steps.stream().map(GuardedStep::matchStarts).toArray(MatchStarts[]::new);
-    String[][] passing = new String[steps.size()][];
+    int[][] passing = new int[steps.size()][];
     for (int r = 0; r < steps.size(); r++) {
       int bit = r;
-      passing[r] =
-          IntStream.range(0, n)
-              .filter(i -> (guards[i] >>> bit & 1) != 0)
-              .mapToObj(i -> messages[i])
-              .toArray(String[]::new);
+      passing[r] = IntStream.range(0, n).filter(i -> (guards[i] >>> bit & 1) != 0).toArray();
     }
     String[] changed =
         Arrays.stream(messages).filter(m -> !redactor.redact(m).equals(m)).toArray(String[]::new);
+    // Per step: on the whole text, then, for a step tried within trigger spans, within its span.
     double[][] stepRounds = new double[steps.size() + 1][ROUNDS - WARM_UP_ROUNDS];
+    double[][] spanRounds = new double[steps.size()][ROUNDS - WARM_UP_ROUNDS];
     for (int round = 0; round < ROUNDS; round++) {
       for (int r = 0; r <= steps.size(); r++) {
         long start = THREADS.getCurrentThreadCpuTime();
         if (r < steps.size()) {
-          for (String m : passing[r]) {
-            sink += steps.get(r).apply(m, starts[r], null).length();
+          for (int i : passing[r]) {
+            sink += steps.get(r).apply(messages[i], starts[r], null).length();
           }
         } else {
           for (String m : changed) {
             sink += redactor.redact(m).length();
           }
         }
+        long wholeText = THREADS.getCurrentThreadCpuTime();
+        int reach = r < steps.size() ? bothStages.spanReach(r) : -1;
+        for (int i : reach >= 0 ? passing[r] : new int[0]) {
+          int from = Math.max(0, spans[i].first - reach);
+          Rule rule = (Rule) steps.get(r);
+          sink += rule.apply(messages[i], starts[r], from, spans[i].last, null).length();
+        }
         if (round >= WARM_UP_ROUNDS) {
-          stepRounds[r][round - WARM_UP_ROUNDS] = THREADS.getCurrentThreadCpuTime() - start;
+          stepRounds[r][round - WARM_UP_ROUNDS] = wholeText - start;
+          if (reach >= 0) {
+            spanRounds[r][round - WARM_UP_ROUNDS] = THREADS.getCurrentThreadCpuTime() - wholeText;
+          }
         }
       }
     }
@@ -139,9 +149,16 @@ public final class FingerprintPathParts {
     for (int r = 0; r < steps.size(); r++) {
       if (passing[r].length > 0) {
         Arrays.sort(stepRounds[r]);
+        Arrays.sort(spanRounds[r]);
         String name = steps.get(r) instanceof Rule rule ? rule.id() : "detector group " + r;
         System.out.printf(
-            "  %-32s %6d messages %7.1f%n", name, passing[r].length, median(stepRounds[r]) / n);
+            "  %-32s %6d messages %7.1f%s%n",
+            name,
+            passing[r].length,
+            median(stepRounds[r]) / n,
+            bothStages.spanReach(r) >= 0
+                ? String.format(", within the trigger span %.1f", median(spanRounds[r]) / n)
+                : "");
       }
     }
     double[] changedRounds = stepRounds[steps.size()];
