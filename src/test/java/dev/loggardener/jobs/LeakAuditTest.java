@@ -204,8 +204,19 @@ public class LeakAuditTest {
               "pw-suffix",
               "ldap_bind: Invalid credentials (49) bindpw=LeakAuditBindPw43",
               "LeakAuditBindPw43"),
+          new Planted("netrc", "machine api.example.com login bob password Lk44netrc", "Lk44netrc"),
           new Planted(
-              "netrc", "machine api.example.com login bob password Lk44netrc", "Lk44netrc"));
+              "jdbc-oracle",
+              "url=jdbc:oracle:thin:scott/LeakAuditOra45@db:1521/ORCL",
+              "LeakAuditOra45"),
+          new Planted(
+              "byte-list",
+              "Secret data: map[password:[76 101 97 107 52 54 120] username:[97]]",
+              "76 101 97 107 52 54 120"),
+          new Planted(
+              "app-key",
+              "datadog: Forbidden (403) app_key=LeakAuditAppKey47",
+              "LeakAuditAppKey47"));
 
   /** The redact rules' classes, planted in the context their rules recognise. */
   static List<Planted> ruleClasses() {

@@ -20,41 +20,58 @@ class NormalizerVersionTest {
    * changed the output without bumping {@link Normalizer#CODE_VERSION}.
    */
   private static final Map<String, String> CORPUS_DIGESTS =
-      Map.of(
-          "2026.11.29-1+n1", "1d07114ee31c46b49db4f232c1d3ecc477c742e32db8e9230e82a0138165f51c",
+      Map.ofEntries(
+          Map.entry(
+              "2026.11.29-1+n1",
+              "1d07114ee31c46b49db4f232c1d3ecc477c742e32db8e9230e82a0138165f51c"),
           // n2 parses .NET, Ruby and PHP traces and puts the project in the canonical form: stack
           // signatures and fingerprint ids change, message templates do not.
-          "2026.11.29-1+n2", "1d07114ee31c46b49db4f232c1d3ecc477c742e32db8e9230e82a0138165f51c",
+          Map.entry(
+              "2026.11.29-1+n2",
+              "1d07114ee31c46b49db4f232c1d3ecc477c742e32db8e9230e82a0138165f51c"),
           // n3 keeps a request line's route and status, and writes host:port forms as one
           // placeholder: message templates change.
-          "2026.11.29-1+n3", "0d2d4dd17d4cca02c4569e40fb03cd185e4ccf5afe0d1a06a8e74653fa95bbd9",
+          Map.entry(
+              "2026.11.29-1+n3",
+              "0d2d4dd17d4cca02c4569e40fb03cd185e4ccf5afe0d1a06a8e74653fa95bbd9"),
           // s2026.12.06-1 adds the secrets catalog and its context rules.
-          "2026.11.29-1+s2026.12.06-1+n3",
-              "c2b036921e8892fa3db7bc2f98af876f16c3859bfc0e4dc1d7477ffae40e7f66",
+          Map.entry(
+              "2026.11.29-1+s2026.12.06-1+n3",
+              "c2b036921e8892fa3db7bc2f98af876f16c3859bfc0e4dc1d7477ffae40e7f66"),
           // s2026.12.06-2 keeps dotted snake_case code references after a secret-like name.
-          "2026.11.29-1+s2026.12.06-2+n3",
-              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010",
+          Map.entry(
+              "2026.11.29-1+s2026.12.06-2+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"),
           // 2026.12.06-1 and s2026.12.06-3 read quoted values without recursing (no stack overflow
           // on long ones) and redact a value whose quote is never closed: the corpus has neither.
-          "2026.12.06-1+s2026.12.06-3+n3",
-              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010",
+          Map.entry(
+              "2026.12.06-1+s2026.12.06-3+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"),
           // s2026.12.06-4 writes the detectors' context as a kept group instead of a lookbehind.
-          "2026.12.06-1+s2026.12.06-4+n3",
-              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010",
+          Map.entry(
+              "2026.12.06-1+s2026.12.06-4+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"),
           // s2026.12.07-1 redacts hex credentials after credential words and Telegram tokens in
           // bot URLs: the corpus has neither.
-          "2026.12.06-1+s2026.12.07-1+n3",
-              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010",
+          Map.entry(
+              "2026.12.06-1+s2026.12.07-1+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"),
           // s2026.12.07-2 reads hashes as Ruby, Perl and PHP print them, and redacts XML elements,
           // SQL IDENTIFIED BY, -u user:password, .netrc lines, *pw= names, Google OAuth codes and
-          // Cloud Storage
-          // HMAC access ids: the corpus has none of them.
-          "2026.12.06-1+s2026.12.07-2+n3",
-              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010",
+          // Cloud Storage HMAC access ids: the corpus has none of them.
+          Map.entry(
+              "2026.12.06-1+s2026.12.07-2+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"),
           // s2026.12.07-3 takes an XML element only up to its own closing tag, and never a
           // placeholder such as <SECRET> for one.
-          "2026.12.06-1+s2026.12.07-3+n3",
-              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010");
+          Map.entry(
+              "2026.12.06-1+s2026.12.07-3+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"),
+          // s2026.12.07-4 counts app key among the secret-like words and redacts Oracle JDBC
+          // passwords and byte lists after secret-like names: the corpus has none of them.
+          Map.entry(
+              "2026.12.06-1+s2026.12.07-4+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"));
 
   @Test
   void storedVersionIsTheRulesAndSecretsFileVersionsPlusTheNormalizerCodeVersion() {
