@@ -214,9 +214,17 @@ public class LeakAuditTest {
               "Secret data: map[password:[76 101 97 107 52 54 120] username:[97]]",
               "76 101 97 107 52 54 120"),
           new Planted(
-              "app-key",
-              "datadog: Forbidden (403) app_key=LeakAuditAppKey47",
-              "LeakAuditAppKey47"));
+              "app-key", "datadog: Forbidden (403) app_key=LeakAuditAppKey47", "LeakAuditAppKey47"),
+          new Planted(
+              "redis-cli",
+              "+ redis-cli -h cache -a LeakAuditRedisCli48 ping",
+              "LeakAuditRedisCli48"),
+          new Planted(
+              "htpasswd", "+ htpasswd -b /etc/.htpasswd admin LeakAuditHtpw49", "LeakAuditHtpw49"),
+          new Planted(
+              "password-stdin",
+              "+ echo LeakAuditStdin50 | docker login -u ci --password-stdin",
+              "LeakAuditStdin50"));
 
   /** The redact rules' classes, planted in the context their rules recognise. */
   static List<Planted> ruleClasses() {

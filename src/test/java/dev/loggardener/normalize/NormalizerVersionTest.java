@@ -71,6 +71,11 @@ class NormalizerVersionTest {
           // passwords and byte lists after secret-like names: the corpus has none of them.
           Map.entry(
               "2026.12.06-1+s2026.12.07-4+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"),
+          // s2026.12.07-5 redacts passwords given to redis-cli -a, htpasswd -b and echoed into
+          // --password-stdin: the corpus has none of them.
+          Map.entry(
+              "2026.12.06-1+s2026.12.07-5+n3",
               "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"));
 
   @Test
