@@ -76,6 +76,11 @@ class NormalizerVersionTest {
           // --password-stdin: the corpus has none of them.
           Map.entry(
               "2026.12.06-1+s2026.12.07-5+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"),
+          // s2026.12.07-6 runs the byte-list rule only where a list of numbers follows a colon or
+          // an equals sign.
+          Map.entry(
+              "2026.12.06-1+s2026.12.07-6+n3",
               "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"));
 
   @Test
