@@ -23,7 +23,7 @@ import java.util.List;
  * {@code bench/paired.sh}, which builds the jars of git refs; by hand:
  *
  * <pre>
- * java -cp target/test-classes:target/classes:$(cat cp.txt) -Dloghub.dir=../shared/loghub-2k \
+ * java -cp target/test-classes:target/classes:$(cat cp.txt) -Dloghub.dir=PATH \
  *   dev.loggardener.bench.PairedThroughput before.jar after.jar
  * </pre>
  */
