@@ -45,9 +45,10 @@ final class GuardedRules implements Serializable {
   private final transient MatchStarts[] matchStarts;
 
   /**
-   * Per rule whose matches begin with a leading word that holds one of its triggers, all of them
-   * long ({@link MatchStarts#triggerReach}), the rule; null for every other rule. Such a rule is
-   * tried only from its reach before the first trigger of a {@link TriggerSpan} to its last.
+   * Per rule whose every match begins with a leading word that holds one of the long triggers of
+   * these rules ({@link MatchStarts#triggerReach}), the rule; null for every other rule. Such a
+   * rule is tried only from its reach before the first trigger of a {@link TriggerSpan} to its
+   * last, the span of a scan for at least these triggers.
    */
   private final transient Rule[] spanned;
 
