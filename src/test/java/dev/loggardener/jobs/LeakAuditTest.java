@@ -122,15 +122,11 @@ public class LeakAuditTest {
           new Planted("access-key", "access key: LeakAuditAccessKey15", "LeakAuditAccessKey15"),
           new Planted("apikey", "apikey=LeakAuditApikey16", "LeakAuditApikey16"),
           new Planted("flag-p", "mysql -uroot -pLeakAuditDashP17 app", "LeakAuditDashP17"),
-          new Planted(
-              "flag-password",
-              "exec: psql --password LeakAuditFlagPw18 -h db",
-              "LeakAuditFlagPw18"),
+          new Planted("flag-password", "exec: psql --password Lk18FlagPw -h db", "Lk18FlagPw"),
           new Planted(
               "flag-token", "exec: deploy --token=LeakAuditFlagTok19", "LeakAuditFlagTok19"),
-          new Planted(
-              "flag-access-token", "gh api --access-token LeakAuditAccess20", "LeakAuditAccess20"),
-          new Planted("authorization", "Authorization: token LeakAuditAuthz21", "LeakAuditAuthz21"),
+          new Planted("flag-access-token", "gh api --access-token Lk20Access", "Lk20Access"),
+          new Planted("authorization", "Authorization: token Lk21Authz", "Lk21Authz"),
           new Planted("cookie", "Cookie: sid=LeakAuditCookie22; theme=dark", "LeakAuditCookie22"),
           new Planted(
               "set-cookie",
