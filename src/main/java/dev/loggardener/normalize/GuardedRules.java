@@ -45,14 +45,12 @@ final class GuardedRules implements Serializable {
   private final transient MatchStarts[] matchStarts;
 
   /**
-   * Per rule whose every match begins with a leading word that holds one of the long triggers of
-   * these rules ({@link MatchStarts#triggerReach}), the rule; null for every other rule. Such a
-   * rule is tried only from its reach before the first trigger of a {@link TriggerSpan} to its
-   * last, the span of a scan for at least these triggers.
+   * Per rule, how far before the first trigger of a {@link TriggerSpan} its matches may begin, when
+   * it is a {@link Rule} whose every match begins with a leading word that holds one of the long
+   * triggers of these rules ({@link MatchStarts#triggerReach}): such a rule is tried only from
+   * there to the span's last trigger, the span being that of a scan for at least these triggers. -1
+   * for every other rule, which is tried on the whole text.
    */
-  private final transient Rule[] spanned;
-
-  /** Per rule in {@link #spanned}, its {@link MatchStarts#triggerReach}. */
   private final transient int[] reach;
 
   /**
@@ -238,13 +236,12 @@ final class GuardedRules implements Serializable {
             .filter(GuardedRules::isLong)
             .distinct()
             .toList();
-    this.spanned = new Rule[rules.size()];
     this.reach = new int[rules.size()];
     for (int r = 0; r < rules.size(); r++) {
-      reach[r] = matchStarts[r] == null ? -1 : matchStarts[r].triggerReach(longTriggers);
-      if (reach[r] >= 0 && rules.get(r) instanceof Rule rule) {
-        spanned[r] = rule;
-      }
+      reach[r] =
+          rules.get(r) instanceof Rule && matchStarts[r] != null
+              ? matchStarts[r].triggerReach(longTriggers)
+              : -1;
     }
     this.alwaysRun = always;
     this.allRules = rules.size() == MAX_RULES ? -1L : (1L << rules.size()) - 1;
@@ -270,10 +267,10 @@ final class GuardedRules implements Serializable {
 
   /**
    * How far before the first trigger of a span rule {@code r}'s matches may begin, or -1 when it is
-   * not tried within spans ({@link #spanned}); for tests and benchmarks.
+   * not tried within spans ({@link #reach}); for tests and benchmarks.
    */
   int spanReach(int r) {
-    return spanned[r] == null ? -1 : reach[r];
+    return reach[r];
   }
 
   /** Whether a trigger is found by the scan for long ones: three characters or more, ASCII. */
@@ -304,7 +301,7 @@ final class GuardedRules implements Serializable {
 
   /**
    * {@link #apply(String, long, Findings)} given also where the scan that computed the guards saw
-   * triggers begin ({@code span}, null when not known): a rule in {@link #spanned} is tried only
+   * triggers begin ({@code span}, null when not known): a rule with a {@link #reach} is tried only
    * where its matches can begin.
    */
   String apply(String text, long guards, TriggerSpan span, Findings findings) {
@@ -320,15 +317,15 @@ final class GuardedRules implements Serializable {
     while (pending != 0) {
       int r = Long.numberOfTrailingZeros(pending);
       pending &= pending - 1;
-      Rule rule = spanned[r];
       String next =
-          rule != null && where != null && where.first >= 0
-              ? rule.apply(
-                  current,
-                  matchStarts[r],
-                  Math.max(0, where.first - reach[r]),
-                  where.last,
-                  findings)
+          reach[r] >= 0 && where != null && where.first >= 0
+              ? ((Rule) rules.get(r))
+                  .apply(
+                      current,
+                      matchStarts[r],
+                      Math.max(0, where.first - reach[r]),
+                      where.last,
+                      findings)
               : rules.get(r).apply(current, matchStarts[r], findings);
       if (!next.equals(current)) {
         current = next;

@@ -132,10 +132,12 @@ public final class FingerprintPathParts {
         }
         long wholeText = THREADS.getCurrentThreadCpuTime();
         int reach = r < steps.size() ? bothStages.spanReach(r) : -1;
-        for (int i : reach >= 0 ? passing[r] : new int[0]) {
-          int from = Math.max(0, spans[i].first - reach);
+        if (reach >= 0) {
           Rule rule = (Rule) steps.get(r);
-          sink += rule.apply(messages[i], starts[r], from, spans[i].last, null).length();
+          for (int i : passing[r]) {
+            int from = Math.max(0, spans[i].first - reach);
+            sink += rule.apply(messages[i], starts[r], from, spans[i].last, null).length();
+          }
         }
         if (round >= WARM_UP_ROUNDS) {
           stepRounds[r][round - WARM_UP_ROUNDS] = wholeText - start;
