@@ -324,7 +324,7 @@ final class RegexBeginnings {
   /**
    * Marks the characters of the class whose body starts at {@code from} and returns the index after
    * its closing bracket, or -1 when the class holds anything but plain characters, ranges of them,
-   * {@code \w}, {@code \d} and {@code \s}.
+   * punctuation quoted by a backslash, {@code \w}, {@code \d} and {@code \s}.
    */
   static int readClass(String re, int from, boolean[] chars) {
     int i = from;
@@ -335,6 +335,16 @@ final class RegexBeginnings {
       char c = re.charAt(i);
       if (c == '\\' && i + 1 < re.length() && "wds".indexOf(re.charAt(i + 1)) >= 0) {
         markEscape(re.charAt(i + 1), chars);
+        i += 2;
+        continue;
+      }
+      if (c == '\\' && i + 1 < re.length() && isPlainPunctuation(re.charAt(i + 1))) {
+        // A backslash before punctuation quotes it (\] in ["'\]]); as the start of a range it
+        // would need reading the range's end too, which no rule needs.
+        if (i + 3 < re.length() && re.charAt(i + 2) == '-' && re.charAt(i + 3) != ']') {
+          return -1;
+        }
+        chars[re.charAt(i + 1)] = true;
         i += 2;
         continue;
       }
@@ -366,6 +376,11 @@ final class RegexBeginnings {
       boolean space = k == ' ' || k >= '\t' && k <= '\r';
       chars[k] |= escape == 'd' ? digit : escape == 'w' ? word : space;
     }
+  }
+
+  /** ASCII punctuation, which a backslash before it quotes. */
+  private static boolean isPlainPunctuation(char c) {
+    return c > ' ' && c < 127 && !Character.isLetterOrDigit(c);
   }
 
   /**

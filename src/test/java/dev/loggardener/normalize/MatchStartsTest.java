@@ -40,6 +40,9 @@ class MatchStartsTest {
         Arguments.of("[^a]b", null),
         Arguments.of("[a&&b]", null),
         Arguments.of("[\\w]x", null),
+        Arguments.of("[\\]\\\\]x", "\\]"),
+        Arguments.of("[a\\-]x", "-a"),
+        Arguments.of("[\\!-#]x", null),
         Arguments.of("(?:ab)c", "a"),
         Arguments.of("\\Qab\\E", null),
         Arguments.of("\\Gab", null),
@@ -199,6 +202,23 @@ class MatchStartsTest {
         3_000);
   }
 
+  /**
+   * The value rule's separators include a quoted bracket ({@code [password] => v}); read as any
+   * character, it let every word that begins with a secret-like word through to the regex.
+   */
+  @Test
+  void theSecretValueRuleSkipsSecretLikeWordsInsideLongerWords() {
+    Rule value =
+        RuleSet.loadDefault().secrets().contextRules().stream()
+            .filter(r -> r.id().equals("secret-name-value"))
+            .findFirst()
+            .orElseThrow();
+    MatchStarts starts = MatchStarts.of(value.pattern());
+    String text = "pam_unix(sshd:auth): authentication failure; passwords tokenizer keys";
+    assertThat(starts.next(text, 0)).isEqualTo(text.length());
+    assertThat(starts.next("[password] => x", 0)).isEqualTo(1);
+  }
+
   @Test
   void theCardRuleHasKnownMatchStartsAndStillRedactsACard() {
     Rule card =
@@ -299,6 +319,12 @@ class MatchStartsTest {
         Arguments.of(secretWords, "pass\t\"", 0),
         Arguments.of(secretWords, "pass", 4),
         Arguments.of(secretWords, "pass\u00e9=", 6),
+        // A quoted bracket in a class is that bracket, not any character: a word followed by a
+        // letter is still skipped.
+        Arguments.of(
+            "(?i)((?:auth|authorization)\\\\?[\"'\\]]?\\s*(?:=>|[:=]))",
+            "authentication auth]=",
+            15),
         // Several words through groups, optional items and classes; case-sensitive stays so.
         Arguments.of("(?<=[a-z0-9])((?:Token|ApiKey)\\\\?[\"']?\\s*[:=])", "token= xToken =", 8),
         Arguments.of("(?<=[a-z0-9])((?:Token|ApiKey)\\\\?[\"']?\\s*[:=])", "aToken\\\"=", 1),
