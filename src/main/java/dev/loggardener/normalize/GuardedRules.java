@@ -91,6 +91,9 @@ final class GuardedRules implements Serializable {
 
   private static final int QUAD_BITS = 15;
 
+  /** What the rules write in place of what they remove ({@link GuardedStep#placeholders}). */
+  private final transient String[] placeholders;
+
   /** The rules with a digit-run guard, and the run each needs. */
   private final long digitRunRules;
 
@@ -243,6 +246,11 @@ final class GuardedRules implements Serializable {
               ? matchStarts[r].triggerReach(longTriggers)
               : -1;
     }
+    this.placeholders =
+        rules.stream()
+            .flatMap(rule -> rule.placeholders().stream())
+            .distinct()
+            .toArray(String[]::new);
     this.alwaysRun = always;
     this.allRules = rules.size() == MAX_RULES ? -1L : (1L << rules.size()) - 1;
     StringBuilder singles = new StringBuilder();
@@ -330,10 +338,27 @@ final class GuardedRules implements Serializable {
       if (!next.equals(current)) {
         current = next;
         where = new TriggerSpan();
-        pending = runnable(current, current.toCharArray(), current.length(), where) & (-2L << r);
+        pending =
+            runnable(current, withoutPlaceholders(current), current.length(), where) & (-2L << r);
       }
     }
     return current;
+  }
+
+  /**
+   * The characters of a text that a rule changed, with the placeholders the rules write blanked,
+   * for the scan of the later rules' guards: the {@code <SECRET>} a rule just wrote holds secret-
+   * like words, and no rule matches a placeholder, so its triggers would only run rules that leave
+   * the text as it is.
+   */
+  private char[] withoutPlaceholders(String text) {
+    char[] chars = text.toCharArray();
+    for (String placeholder : placeholders) {
+      for (int at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, at + 1)) {
+        Arrays.fill(chars, at, at + placeholder.length(), ' ');
+      }
+    }
+    return chars;
   }
 
   /**

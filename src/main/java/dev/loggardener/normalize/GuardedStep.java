@@ -2,6 +2,7 @@ package dev.loggardener.normalize;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One step of a stage that {@link GuardedRules} runs only when its guards pass: a {@link Rule}, or
@@ -16,6 +17,9 @@ interface GuardedStep extends Serializable {
 
   /** Where the step's changes can start, or null when that cannot be told. */
   MatchStarts matchStarts();
+
+  /** The placeholders ({@code <SECRET>}) the step writes in place of what it removes. */
+  Set<String> placeholders();
 
   /**
    * The text with this step applied, given its {@link #matchStarts()}; each value removed is

@@ -1,9 +1,11 @@
 package dev.loggardener.normalize;
 
 import java.io.Serializable;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,6 +101,19 @@ public record Rule(
   public MatchStarts matchStarts() {
     return MatchStarts.of(pattern);
   }
+
+  @Override
+  public Set<String> placeholders() {
+    Set<String> written = new LinkedHashSet<>();
+    Matcher placeholder = PLACEHOLDER.matcher(replaceWith);
+    while (placeholder.find()) {
+      written.add(placeholder.group());
+    }
+    return written;
+  }
+
+  /** A placeholder as the rules write one and as every pattern declines to match it. */
+  private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Z_]+>");
 
   /**
    * {@link #apply(String)}, given where its matches can start ({@link MatchStarts}; null when not

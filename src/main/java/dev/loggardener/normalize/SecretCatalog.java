@@ -405,12 +405,16 @@ public final class SecretCatalog implements java.io.Serializable {
 
     private final GuardedRules rules;
     private final List<String> triggers;
+    private final Set<String> placeholders;
 
     DetectorGroup(List<Rule> detectors) {
       this.rules = new GuardedRules(detectors);
       Set<String> all = new LinkedHashSet<>();
       detectors.forEach(rule -> all.addAll(rule.triggers()));
       this.triggers = List.copyOf(all);
+      Set<String> written = new LinkedHashSet<>();
+      detectors.forEach(rule -> written.addAll(rule.placeholders()));
+      this.placeholders = Set.copyOf(written);
     }
 
     @Override
@@ -426,6 +430,11 @@ public final class SecretCatalog implements java.io.Serializable {
     @Override
     public MatchStarts matchStarts() {
       return null;
+    }
+
+    @Override
+    public Set<String> placeholders() {
+      return placeholders;
     }
 
     @Override

@@ -218,22 +218,11 @@ class GuardedRulesTest {
     long redactBits = (1L << steps.size()) - 1;
     steps.addAll(ruleSet.rules(Rule.Stage.MASK));
     GuardedRules bothStages = new GuardedRules(steps);
-    List<String> seeds = new ArrayList<>();
-    ruleSet.secrets().detectors().forEach(d -> d.examples().forEach(e -> seeds.add("key " + e)));
-    ruleSet.secrets().contextRules().forEach(r -> r.examples().forEach(e -> seeds.add(e.input())));
-    ruleSet.rules().forEach(r -> r.examples().forEach(e -> seeds.add(e.input())));
+    List<String> seeds = exampleSeeds(ruleSet);
     String pool = "aAkKsS09_-.:=\"' \t\\{}\u00e9\u212a";
     Random random = new Random(20261207L);
     for (int round = 0; round < 5_000; round++) {
-      StringBuilder edited = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
-      for (int k = random.nextInt(3); k > 0; k--) {
-        edited.insert(0, seeds.get(random.nextInt(seeds.size())) + " ");
-      }
-      for (int edit = random.nextInt(4); edit > 0; edit--) {
-        edited.insert(
-            random.nextInt(edited.length() + 1), pool.charAt(random.nextInt(pool.length())));
-      }
-      String text = edited.toString();
+      String text = randomJoin(seeds, List.of(), pool, random);
       TriggerSpan span = new TriggerSpan();
       long guards = bothStages.runnable(text, text.toCharArray(), text.length(), span);
 
@@ -241,6 +230,69 @@ class GuardedRulesTest {
           .as(text)
           .isEqualTo(redactor.redact(text));
     }
+  }
+
+  /**
+   * The redact stage as it runs, behind guards and with the placeholders it wrote blanked for the
+   * scan after each change, removes what every step applied in order without guards removes (and
+   * then, as redaction does, every other place of what they removed), on random joins of the
+   * examples with placeholders of every kind planted among them.
+   */
+  @Test
+  void guardedRedactionAgreesWithEveryStepAppliedInOrder() {
+    RuleSet ruleSet = RuleSet.loadDefault();
+    Redactor redactor = new Redactor(ruleSet);
+    List<Rule> everyStep = new ArrayList<>();
+    ruleSet.secrets().detectors().forEach(d -> everyStep.add(d.rule()));
+    everyStep.addAll(ruleSet.secrets().contextRules());
+    everyStep.addAll(ruleSet.rules(Rule.Stage.REDACT));
+    List<String> seeds = exampleSeeds(ruleSet);
+    List<String> placeholders =
+        everyStep.stream().flatMap(rule -> rule.placeholders().stream()).distinct().toList();
+    assertThat(placeholders).contains("<SECRET>", "<CREDENTIALS>", "<EMAIL>");
+    String pool = "aAkKsS09_-.:=\"' \t\\{}<>[]\u00e9";
+    Random random = new Random(20261208L);
+    for (int round = 0; round < 3_000; round++) {
+      String text = randomJoin(seeds, placeholders, pool, random);
+      String expected = text;
+      Findings found = new Findings();
+      for (Rule rule : everyStep) {
+        expected = rule.apply(expected, null, found);
+      }
+      expected = expected.equals(text) ? text : found.scrub(expected);
+
+      assertThat(redactor.redact(text, (Findings) null)).as(text).isEqualTo(expected);
+    }
+  }
+
+  /** Every rule's and detector's example input, a detector's after a word as in a message. */
+  private static List<String> exampleSeeds(RuleSet ruleSet) {
+    List<String> seeds = new ArrayList<>();
+    ruleSet.secrets().detectors().forEach(d -> d.examples().forEach(e -> seeds.add("key " + e)));
+    ruleSet.secrets().contextRules().forEach(r -> r.examples().forEach(e -> seeds.add(e.input())));
+    ruleSet.rules().forEach(r -> r.examples().forEach(e -> seeds.add(e.input())));
+    return seeds;
+  }
+
+  /**
+   * One to three seeds joined by spaces, up to two of {@code planted} inserted anywhere, then up to
+   * three characters of {@code pool}.
+   */
+  private static String randomJoin(
+      List<String> seeds, List<String> planted, String pool, Random random) {
+    StringBuilder edited = new StringBuilder(seeds.get(random.nextInt(seeds.size())));
+    for (int k = random.nextInt(3); k > 0; k--) {
+      edited.insert(0, seeds.get(random.nextInt(seeds.size())) + " ");
+    }
+    for (int k = planted.isEmpty() ? 0 : random.nextInt(3); k > 0; k--) {
+      edited.insert(
+          random.nextInt(edited.length() + 1), planted.get(random.nextInt(planted.size())));
+    }
+    for (int edit = random.nextInt(4); edit > 0; edit--) {
+      edited.insert(
+          random.nextInt(edited.length() + 1), pool.charAt(random.nextInt(pool.length())));
+    }
+    return edited.toString();
   }
 
   private static Rule rule(String id, String regex, String replaceWith, List<String> triggers) {
