@@ -220,7 +220,20 @@ public class LeakAuditTest {
           new Planted(
               "password-stdin",
               "+ echo LeakAuditStdin50 | docker login -u ci --password-stdin",
-              "LeakAuditStdin50"));
+              "LeakAuditStdin50"),
+          new Planted("short-flag-after-tab", "+ mysql -h db\t-pLk53TabPw app", "Lk53TabPw"),
+          new Planted(
+              "cli-user-after-tab",
+              "+ curl\t-u deploy:Lk54TabCurl https://repo.example/up",
+              "Lk54TabCurl"),
+          new Planted(
+              "pw-suffix-escaped-json",
+              "request body={\\\"db_pw\\\":\\\"Lk55 EscPw\\\"}",
+              "Lk55 EscPw"),
+          new Planted(
+              "byte-list-after-tab",
+              "Secret data: map[token:\t[76 107 53 54 98 108]]",
+              "76 107 53 54 98 108"));
 
   /** The redact rules' classes, planted in the context their rules recognise. */
   static List<Planted> ruleClasses() {

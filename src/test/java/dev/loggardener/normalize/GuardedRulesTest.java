@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -263,6 +264,43 @@ class GuardedRulesTest {
 
       assertThat(redactor.redact(text, (Findings) null)).as(text).isEqualTo(expected);
     }
+  }
+
+  /**
+   * A rule runs only where one of its triggers stands, so every text it changes must hold one: on
+   * every example, with a space made a tab, a newline or two spaces, or a quote escaped as JSON
+   * inside a string escapes it, a rule that changes the text finds one of its triggers there.
+   */
+  @Test
+  void everyTextAShippedRuleChangesHoldsOneOfItsTriggers() {
+    RuleSet ruleSet = RuleSet.loadDefault();
+    List<Rule> shipped = new ArrayList<>(ruleSet.rules());
+    shipped.addAll(ruleSet.secrets().contextRules());
+    ruleSet.secrets().detectors().forEach(d -> shipped.add(d.rule()));
+    List<String> seeds = exampleSeeds(ruleSet);
+    List<String> texts = new ArrayList<>();
+    for (String seed : seeds) {
+      texts.add(seed);
+      for (String space : List.of("\t", "\n", "  ", " \t")) {
+        for (int at = seed.indexOf(' '); at >= 0; at = seed.indexOf(' ', at + 1)) {
+          texts.add(seed.substring(0, at) + space + seed.substring(at + 1));
+        }
+      }
+      texts.add(seed.replace("\"", "\\\""));
+      texts.add(seed.replace("'", "\\'"));
+    }
+    List<String> untriggered = new ArrayList<>();
+    for (Rule rule : shipped) {
+      for (String text : texts) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!rule.triggers().isEmpty()
+            && rule.triggers().stream().noneMatch(lower::contains)
+            && !rule.apply(text).equals(text)) {
+          untriggered.add(rule.id() + ": " + text);
+        }
+      }
+    }
+    assertThat(untriggered).isEmpty();
   }
 
   /** Every rule's and detector's example input, a detector's after a word as in a message. */

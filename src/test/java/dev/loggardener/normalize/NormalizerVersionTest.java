@@ -81,6 +81,11 @@ class NormalizerVersionTest {
           // an equals sign.
           Map.entry(
               "2026.12.06-1+s2026.12.07-6+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"),
+          // s2026.12.07-7 runs the -p and -u flag rules after any whitespace, the pw rule before an
+          // escaped quote and on escaped JSON values, and the byte-list rule after a tab.
+          Map.entry(
+              "2026.12.06-1+s2026.12.07-7+n3",
               "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"));
 
   @Test
