@@ -233,7 +233,25 @@ public class LeakAuditTest {
           new Planted(
               "byte-list-after-tab",
               "Secret data: map[token:\t[76 107 53 54 98 108]]",
-              "76 107 53 54 98 108"));
+              "76 107 53 54 98 108"),
+          new Planted(
+              "digest-response",
+              "Authorization: Digest username=\"bob\", realm=\"api\", nonce=\"dcd98b71\","
+                  + " uri=\"/x\", response=\"0a4f113eab4f9e5a8c0c4d1e2b3a49560a4f113e\"",
+              "0a4f113eab4f9e5a8c0c4d1e2b3a49560a4f113e"),
+          new Planted(
+              "signature-header",
+              "webhook rejected: Stripe-Signature: t=1492774577,v1=Lk57SigLeakAuditValue",
+              "Lk57SigLeakAuditValue"),
+          new Planted(
+              "credential-pair", "requests.get(url, auth=('bob', 'Lk58Pair')) failed", "Lk58Pair"),
+          new Planted(
+              "password-in-prose", "created user bob with password Lk59Prose!", "Lk59Prose!"),
+          new Planted("short-flag-quoted", "+ sshpass -p'Lk60Quoted' ssh host", "Lk60Quoted"),
+          new Planted(
+              "prefixed-token-after-word",
+              "vault: permission denied for token s.Lk61Vt4Rq8Zp2Xw7Yb5Nm3K",
+              "Lk61Vt4Rq8Zp2Xw7Yb5Nm3K"));
 
   /** The redact rules' classes, planted in the context their rules recognise. */
   static List<Planted> ruleClasses() {

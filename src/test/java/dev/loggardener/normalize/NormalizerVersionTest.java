@@ -86,6 +86,11 @@ class NormalizerVersionTest {
           // escaped quote and on escaped JSON values, and the byte-list rule after a tab.
           Map.entry(
               "2026.12.06-1+s2026.12.07-7+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"),
+          // s2026.12.07-8 adds the Digest response, signature headers, credential pairs and
+          // passwords in prose, -p with a quoted value, and a prefixed token after a secret word.
+          Map.entry(
+              "2026.12.06-1+s2026.12.07-8+n3",
               "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"));
 
   @Test
