@@ -251,7 +251,15 @@ public class LeakAuditTest {
           new Planted(
               "prefixed-token-after-word",
               "vault: permission denied for token s.Lk61Vt4Rq8Zp2Xw7Yb5Nm3K",
-              "Lk61Vt4Rq8Zp2Xw7Yb5Nm3K"));
+              "Lk61Vt4Rq8Zp2Xw7Yb5Nm3K"),
+          new Planted(
+              "sql-password-function",
+              "SET PASSWORD FOR 'u'@'%' = PASSWORD('Lk62SqlFn')",
+              "Lk62SqlFn"),
+          new Planted(
+              "connect-password-argument",
+              "PHP Warning: mysqli_connect('db', 'app', 'Lk63Connect') failed",
+              "Lk63Connect"));
 
   /** The redact rules' classes, planted in the context their rules recognise. */
   static List<Planted> ruleClasses() {
