@@ -259,7 +259,11 @@ public class LeakAuditTest {
           new Planted(
               "connect-password-argument",
               "PHP Warning: mysqli_connect('db', 'app', 'Lk63Connect') failed",
-              "Lk63Connect"));
+              "Lk63Connect"),
+          new Planted(
+              "redis-monitor-auth",
+              "1701872335.421 [0 10.0.0.5:51234] \"AUTH\" \"Lk64RedisAuth\"",
+              "Lk64RedisAuth"));
 
   /** The redact rules' classes, planted in the context their rules recognise. */
   static List<Planted> ruleClasses() {

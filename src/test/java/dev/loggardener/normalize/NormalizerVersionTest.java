@@ -95,6 +95,11 @@ class NormalizerVersionTest {
           // s2026.12.07-9 adds MySQL's PASSWORD('v') and the password argument of connect calls.
           Map.entry(
               "2026.12.06-1+s2026.12.07-9+n3",
+              "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"),
+          // s2026.12.07-10 adds Redis passwords: AUTH as MONITOR prints it, requirepass,
+          // masterauth.
+          Map.entry(
+              "2026.12.06-1+s2026.12.07-10+n3",
               "38ec1c22533a7b37a2b4d2675c9224b79477876b2e4f04c3ea3696cc7509d010"));
 
   @Test
