@@ -263,7 +263,9 @@ public class LeakAuditTest {
           new Planted(
               "redis-monitor-auth",
               "1701872335.421 [0 10.0.0.5:51234] \"AUTH\" \"Lk64RedisAuth\"",
-              "Lk64RedisAuth"));
+              "Lk64RedisAuth"),
+          new Planted(
+              "value-in-parentheses", "retry with password=(Lk65Paren) failed", "Lk65Paren"));
 
   /** The redact rules' classes, planted in the context their rules recognise. */
   static List<Planted> ruleClasses() {
