@@ -105,8 +105,11 @@ public final class FingerprintPathParts {
     }
 
     System.out.println(
-        "each step on the messages whose guards it passes, on the whole text and, where it is tried"
-            + " within trigger spans, within its span; ns per message of all:");
+        "each step on the messages whose guards it passes: the places in them where its match"
+            + " starts let its regex be tried (a rule without known starts searches them all, a"
+            + " detector group, -, tries its detectors' own), then"
+            + " ns per message of all, on the whole text and, where it is tried within trigger"
+            + " spans, within its span:");
     MatchStarts[] starts = steps.stream().map(GuardedStep::matchStarts).toArray(MatchStarts[]::new);
     int[][] passing = new int[steps.size()][];
     for (int r = 0; r < steps.size(); r++) {
@@ -154,9 +157,14 @@ public final class FingerprintPathParts {
         Arrays.sort(spanRounds[r]);
         String name = steps.get(r) instanceof Rule rule ? rule.id() : "detector group " + r;
         System.out.printf(
-            "  %-32s %6d messages %7.1f%s%n",
+            "  %-32s %6d messages %6s places %7.1f%s%n",
             name,
             passing[r].length,
+            !(steps.get(r) instanceof Rule)
+                ? "-"
+                : starts[r] == null
+                    ? "all"
+                    : String.valueOf(places(starts[r], messages, passing[r])),
             median(stepRounds[r]) / n,
             bothStages.spanReach(r) >= 0
                 ? String.format(", within the trigger span %.1f", median(spanRounds[r]) / n)
@@ -168,6 +176,18 @@ public final class FingerprintPathParts {
     System.out.printf(
         "redact of each of the %d messages it changes: min %.0f, median %.0f ns%n",
         changed.length, changedRounds[0] / changed.length, median(changedRounds) / changed.length);
+  }
+
+  /** How many places of the given messages {@code starts} lets a regex be tried at. */
+  private static int places(MatchStarts starts, String[] messages, int[] which) {
+    int count = 0;
+    for (int i : which) {
+      String m = messages[i];
+      for (int at = starts.next(m, 0); at < m.length(); at = starts.next(m, at + 1)) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** Uses the results, so that the JIT cannot drop the work. */
