@@ -348,8 +348,9 @@ final class GuardedRules implements Serializable {
   /**
    * The characters of a text that a rule changed, with the placeholders the rules write blanked,
    * for the scan of the later rules' guards: the {@code <SECRET>} a rule just wrote holds secret-
-   * like words, and no rule matches a placeholder, so its triggers would only run rules that leave
-   * the text as it is.
+   * like words, and no shipped rule matches a placeholder (GuardedRulesTest checks redaction this
+   * way against every step applied in order), so its triggers would only run rules that leave the
+   * text as it is.
    */
   private char[] withoutPlaceholders(String text) {
     char[] chars = text.toCharArray();

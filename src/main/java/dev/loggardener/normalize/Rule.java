@@ -112,7 +112,10 @@ public record Rule(
     return written;
   }
 
-  /** A placeholder as the rules write one and as every pattern declines to match it. */
+  /**
+   * A placeholder as the rules write one, and as the context rules decline to take it for a value
+   * ({@code (?!<[A-Z_]+>)}).
+   */
   private static final Pattern PLACEHOLDER = Pattern.compile("<[A-Z_]+>");
 
   /**

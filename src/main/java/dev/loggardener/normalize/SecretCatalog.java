@@ -405,16 +405,12 @@ public final class SecretCatalog implements java.io.Serializable {
 
     private final GuardedRules rules;
     private final List<String> triggers;
-    private final Set<String> placeholders;
 
     DetectorGroup(List<Rule> detectors) {
       this.rules = new GuardedRules(detectors);
       Set<String> all = new LinkedHashSet<>();
       detectors.forEach(rule -> all.addAll(rule.triggers()));
       this.triggers = List.copyOf(all);
-      Set<String> written = new LinkedHashSet<>();
-      detectors.forEach(rule -> written.addAll(rule.placeholders()));
-      this.placeholders = Set.copyOf(written);
     }
 
     @Override
@@ -432,9 +428,10 @@ public final class SecretCatalog implements java.io.Serializable {
       return null;
     }
 
+    /** A detector's replacement is {@link #PLACEHOLDER} or {@link #KEEP_CONTEXT}. */
     @Override
     public Set<String> placeholders() {
-      return placeholders;
+      return Set.of(PLACEHOLDER);
     }
 
     @Override
