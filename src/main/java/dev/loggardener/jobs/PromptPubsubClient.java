@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -13,6 +16,8 @@ import org.apache.beam.sdk.io.gcp.pubsub.PubsubClient;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubJsonClient;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubOptions;
 import org.apache.beam.sdk.schemas.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Pub/Sub client for the local stream whose pulls, acknowledgements and lease extensions give up
@@ -29,6 +34,10 @@ import org.apache.beam.sdk.schemas.Schema;
  * the broker delivers it again once its acknowledgement deadline passes. An acknowledgement that
  * fails leaves its messages to be delivered again, and deduplication drops the copies.
  *
+ * <p>It also keeps the leases of what it pulled from lapsing until they are acknowledged ({@link
+ * Leases}): every second, on a thread all clients share, it extends those due, through the same
+ * calls with the same deadline.
+ *
  * <p>Everything else (administration, publishing) goes straight to the JSON client.
  */
 final class PromptPubsubClient extends PubsubClient {
@@ -36,6 +45,22 @@ final class PromptPubsubClient extends PubsubClient {
   static final long DEADLINE_MILLIS = 2_000;
 
   private static final long IDLE_SECONDS = 60;
+
+  /** How often leases due are extended. */
+  private static final long ROUND_SECONDS = 1;
+
+  /** The most ack ids one lease extension names, which keeps its request small. */
+  static final int EXTENSION_BATCH = 1_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(PromptPubsubClient.class);
+
+  private static final ScheduledExecutorService LEASE_ROUNDS =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "pubsub-leases");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final PubsubClient client;
   private final ThreadPoolExecutor calls =
@@ -50,6 +75,19 @@ final class PromptPubsubClient extends PubsubClient {
             thread.setDaemon(true);
             return thread;
           });
+
+  /**
+   * The leases on the subscription this client reads, once a reader has asked for its ack deadline
+   * (Beam's does before its first pull); null until then, and nothing is extended.
+   */
+  private volatile Leases leases;
+
+  private volatile SubscriptionPath leased;
+
+  private ScheduledFuture<?> leaseRounds; // guarded by this
+
+  /** Whether the last lease extension failed, so that a run of failures is logged once. */
+  private boolean extensionFailing; // only the lease thread touches it
 
   private PromptPubsubClient(PubsubClient client) {
     this.client = client;
@@ -100,12 +138,16 @@ final class PromptPubsubClient extends PubsubClient {
     private Future<T> result;
     private Thread runner; // guarded by this: set while the call runs
 
+    /** When the call was started: for a pull, when the leases on what it brings began. */
+    private long startedAt;
+
     private Call(String what, Work<T> work) {
       this.what = what;
       this.work = work;
     }
 
     private Call<T> start() {
+      startedAt = System.currentTimeMillis();
       result = calls.submit(this);
       return this;
     }
@@ -183,6 +225,10 @@ final class PromptPubsubClient extends PubsubClient {
     try {
       List<IncomingMessage> pulled = pull.await();
       pendingPull = null;
+      Leases held = leases;
+      if (held != null && subscription.equals(leased) && !pulled.isEmpty()) {
+        held.pulled(pulled.stream().map(IncomingMessage::ackId).toList(), pull.startedAt);
+      }
       return pulled;
     } catch (IOException e) {
       if (pull.done()) {
@@ -194,6 +240,7 @@ final class PromptPubsubClient extends PubsubClient {
 
   @Override
   public void acknowledge(SubscriptionPath subscription, List<String> ackIds) throws IOException {
+    release(subscription, ackIds);
     new Call<>(
             "acknowledgement",
             () -> {
@@ -207,6 +254,10 @@ final class PromptPubsubClient extends PubsubClient {
   @Override
   public void modifyAckDeadline(
       SubscriptionPath subscription, List<String> ackIds, int deadlineSeconds) throws IOException {
+    if (deadlineSeconds == 0) {
+      // Handed back to be delivered again at once.
+      release(subscription, ackIds);
+    }
     new Call<>(
             "lease extension",
             () -> {
@@ -217,8 +268,58 @@ final class PromptPubsubClient extends PubsubClient {
         .await();
   }
 
+  /**
+   * Forgets the leases of messages acknowledged or handed back: even if that call fails, the
+   * messages are to be delivered again, not held.
+   */
+  private void release(SubscriptionPath subscription, List<String> ackIds) {
+    Leases held = leases;
+    if (held != null && subscription.equals(leased)) {
+      held.released(ackIds);
+    }
+  }
+
+  /** One round of lease extension: extends the leases that are due, in batches. */
+  private void extendDueLeases() {
+    Leases held = leases;
+    long now = System.currentTimeMillis();
+    List<String> due = held.due(now);
+    for (int from = 0; from < due.size(); from += EXTENSION_BATCH) {
+      List<String> batch = due.subList(from, Math.min(due.size(), from + EXTENSION_BATCH));
+      try {
+        new Call<>(
+                "lease extension",
+                () -> {
+                  client.modifyAckDeadline(leased, batch, held.deadlineSeconds());
+                  return null;
+                })
+            .start()
+            .await();
+        held.extended(batch, now);
+        if (extensionFailing) {
+          LOG.info("extending the leases of pulled messages works again");
+          extensionFailing = false;
+        }
+      } catch (IOException e) {
+        if (!extensionFailing) {
+          LOG.warn(
+              "extending the leases of pulled messages failed; those not acknowledged before"
+                  + " their leases lapse will be delivered again and dropped as duplicates: {}",
+              e.toString());
+          extensionFailing = true;
+        }
+        return;
+      }
+    }
+  }
+
   @Override
   public void close() throws IOException {
+    synchronized (this) {
+      if (leaseRounds != null) {
+        leaseRounds.cancel(false);
+      }
+    }
     calls.shutdownNow();
     client.close();
   }
@@ -272,7 +373,17 @@ final class PromptPubsubClient extends PubsubClient {
 
   @Override
   public int ackDeadlineSeconds(SubscriptionPath subscription) throws IOException {
-    return client.ackDeadlineSeconds(subscription);
+    int seconds = client.ackDeadlineSeconds(subscription);
+    synchronized (this) {
+      if (leaseRounds == null && !calls.isShutdown()) {
+        leased = subscription;
+        leases = new Leases(seconds);
+        leaseRounds =
+            LEASE_ROUNDS.scheduleWithFixedDelay(
+                this::extendDueLeases, ROUND_SECONDS, ROUND_SECONDS, TimeUnit.SECONDS);
+      }
+    }
+    return seconds;
   }
 
   @Override
