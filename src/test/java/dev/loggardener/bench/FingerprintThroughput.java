@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -64,6 +65,7 @@ public class FingerprintThroughput {
   @State(Scope.Benchmark)
   public static class Entries {
     private final Fingerprinter fingerprinter = new Fingerprinter(RuleSet.loadDefault());
+    private List<byte[]> payloads;
     private LogEntry[] entries;
 
     @Setup
@@ -76,16 +78,23 @@ public class FingerprintThroughput {
           ExportReader reader = ExportReader.open(in)) {
         reader.forEachRemaining(payloads::add);
       }
+      this.payloads = payloads;
+    }
+
+    /**
+     * Parses the entries again for each pass, so that their strings are new as a stream's are
+     * ({@link FreshMessages}).
+     */
+    @Setup(Level.Invocation)
+    public void parse() {
       LogEntryParser parser = new LogEntryParser();
-      List<LogEntry> parsed = new ArrayList<>();
-      for (byte[] payload : payloads) {
-        if (parser.parse(payload, Map.of()) instanceof ParseResult.Parsed p) {
-          parsed.add(p.entry());
-        }
-      }
       entries = new LogEntry[ENTRIES];
-      for (int i = 0; i < ENTRIES; i++) {
-        entries[i] = parsed.get(i % parsed.size());
+      int parsed = 0;
+      for (int i = 0; parsed < ENTRIES; i++) {
+        if (parser.parse(payloads.get(i % payloads.size()), Map.of())
+            instanceof ParseResult.Parsed p) {
+          entries[parsed++] = p.entry();
+        }
       }
     }
   }
@@ -109,10 +118,18 @@ public class FingerprintThroughput {
     messages = all.toArray(String[]::new);
   }
 
+  /** New strings of the messages for each pass ({@link FreshMessages}). */
+  private String[] fresh;
+
+  @Setup(Level.Invocation)
+  public void copyMessages() {
+    fresh = FreshMessages.of(messages);
+  }
+
   @Benchmark
   @OperationsPerInvocation(MESSAGES)
   public void fingerprintLoghubMessages(Blackhole sink) {
-    for (String message : messages) {
+    for (String message : fresh) {
       sink.consume(fingerprinter.fingerprintMessage(message));
     }
   }

@@ -52,8 +52,9 @@ public final class PairedThroughput {
       for (int turn = 0; turn < jars.length; turn++) {
         int b = (turn + round) % jars.length;
         MethodHandle build = builds[b];
+        String[] fresh = FreshMessages.of(messages);
         long start = threads.getCurrentThreadCpuTime();
-        for (String message : messages) {
+        for (String message : fresh) {
           checksum += ((String) build.invokeExact(message)).length();
         }
         rates[b][round] = messages.length * 1e9 / (threads.getCurrentThreadCpuTime() - start);

@@ -1,5 +1,6 @@
 package dev.loggardener.normalize;
 
+import dev.loggardener.bench.FreshMessages;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -87,8 +88,9 @@ public final class FingerprintPathParts {
         tokenizer.tokenizeLoaded();
         sink += tokenizer.templateHash();
       }
+      String[] fresh = FreshMessages.of(messages);
       at[4] = THREADS.getCurrentThreadCpuTime();
-      for (String m : messages) {
+      for (String m : fresh) {
         sink += fingerprinter.fingerprintMessage(m).template().length();
       }
       at[5] = THREADS.getCurrentThreadCpuTime();
