@@ -51,6 +51,11 @@ final class TemplateIds {
     String id() {
       return id;
     }
+
+    /** Whether this entry is of {@code other}'s origin. */
+    boolean isOf(Origin other) {
+      return origin == other || origin.equals(other);
+    }
   }
 
   /** The hash {@link #find} and {@link #remember} take: the template's mixed with the origin's. */

@@ -250,6 +250,109 @@ class FingerprinterTest {
   }
 
   /** A Cloud Run request log entry as the sink delivers it: httpRequest and no payload. */
+  /**
+   * A repeated message takes its fingerprint from the memo of recent messages; it must be the one
+   * the whole path gives, for messages with and without something to redact or mask.
+   */
+  @Test
+  void aRepeatedMessageGetsTheFingerprintAFreshFingerprinterGives() {
+    Fingerprinter repeating = new Fingerprinter(RULES);
+    for (String message :
+        List.of(
+            "Connection reset by peer",
+            "block blk_-1608999687919862906 served to /10.250.19.102:50010",
+            "GET /cart/7 HTTP/1.1 503",
+            "login for user=alice password=hunter2 failed",
+            "mail from ops@example.com queued")) {
+      Fingerprint expected = new Fingerprinter(RULES).fingerprintMessage(message);
+      for (int time = 0; time < 3; time++) {
+        assertThat(repeating.fingerprintMessage(message)).as(message).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void aRepeatedMessageOfAnotherOriginKeepsTheFingerprintOfItsOwn() {
+    Fingerprinter repeating = new Fingerprinter(RULES);
+    String message = "cache miss for order 1841";
+    Fingerprint api =
+        repeating.fingerprint(entry("api", "api-1", Severity.INFO, "cache", message, null));
+    Fingerprint web =
+        repeating.fingerprint(entry("web", "web-1", Severity.INFO, "cache", message, null));
+
+    assertThat(web.id()).isNotEqualTo(api.id());
+    assertThat(web)
+        .isEqualTo(
+            new Fingerprinter(RULES)
+                .fingerprint(entry("web", "web-1", Severity.INFO, "cache", message, null)));
+  }
+
+  /**
+   * A message seen without secrets elsewhere in its entry, then again with a secret-named label
+   * whose value it holds: the repeat is scrubbed of that value, as on the whole path.
+   */
+  @Test
+  void aRepeatedMessageIsScrubbedOfAValueFoundElsewhereInItsEntry() {
+    Fingerprinter repeating = new Fingerprinter(RULES);
+    String message = "upstream answered 401 to Zq8vN3xR7tL2wP5k";
+    LogEntry plain = entry("api", "api-1", Severity.ERROR, "client", message, null);
+    LogEntry labelled =
+        entry(
+            plain.service(),
+            Map.of("api_token", "Zq8vN3xR7tL2wP5k"),
+            Severity.ERROR,
+            plain.logger(),
+            message,
+            null);
+
+    assertThat(repeating.fingerprint(plain).redactedMessage()).isEqualTo(message);
+    Findings findings = new Findings();
+    Fingerprint repeat = repeating.fingerprint(labelled, findings);
+
+    assertThat(repeat.redactedMessage()).isEqualTo("upstream answered 401 to <SECRET>");
+    assertThat(findings.isEmpty()).isFalse();
+  }
+
+  /**
+   * A rule may record what it matched and leave the text as it was (its replacement equal to the
+   * match). Asked for as bare text, without findings, such a message is remembered; asked for again
+   * in an entry of the same (empty) origin with findings, it is not taken from the memo, so the
+   * findings still receive the record.
+   */
+  @Test
+  void aMessageRememberedWithoutFindingsStillRecordsIntoFindings() {
+    RuleSet rules =
+        RuleSet.parse(
+            """
+            version: '1'
+            rules:
+              - id: marker
+                description: A marker kept as it is.
+                stage: redact
+                triggers: ['marker']
+                pattern: 'marker'
+                replace_with: 'marker'
+                examples:
+                  - input: 'a marker'
+                    output: 'a marker'
+            """,
+            "test");
+    Fingerprinter repeating = new Fingerprinter(rules);
+    repeating.fingerprintMessage("a marker here");
+    Findings findings = new Findings();
+    repeating.fingerprint(
+        entry(
+            new ServiceIdentity(null, "", "", null, null, null),
+            Map.of(),
+            Severity.INFO,
+            null,
+            "a marker here",
+            null),
+        findings);
+
+    assertThat(findings.counts()).containsEntry("marker", 1);
+  }
+
   private static LogEntry requestEntry(String method, String url, int status) {
     String json =
         """
@@ -322,6 +425,22 @@ class FingerprinterTest {
       String logger,
       String message,
       StackTrace trace) {
+    return entry(
+        new ServiceIdentity(project, "cloud_run_revision", service, revision, null, null),
+        Map.of(),
+        severity,
+        logger,
+        message,
+        trace);
+  }
+
+  private static LogEntry entry(
+      ServiceIdentity service,
+      Map<String, String> labels,
+      Severity severity,
+      String logger,
+      String message,
+      StackTrace trace) {
     return new LogEntry(
         Instant.parse("2026-11-28T10:00:00Z"),
         TimestampSource.ENTRY,
@@ -331,8 +450,8 @@ class FingerprinterTest {
         null,
         severity,
         false,
-        new ServiceIdentity(project, "cloud_run_revision", service, revision, null, null),
-        Map.of(),
+        service,
+        labels,
         null,
         null,
         null,
