@@ -49,7 +49,19 @@ public final class Fingerprinter implements Serializable {
    * keeps few enough messages that a table of one run does not last into the next pass over a
    * corpus, so a benchmark repeating one finds what a stream would.
    */
-  private static final int RECENT_SLOTS = 1 << 10;
+  private static final int RECENT_SLOT_BITS = 10;
+
+  private static final int RECENT_SLOTS = 1 << RECENT_SLOT_BITS;
+
+  /**
+   * A repeat saves about a thousand nanoseconds and a lookup that finds none costs under a hundred,
+   * so the memo pays from about one repeat in ten on; it is paused below one in {@value}.
+   */
+  private static final int WORTH_ONE_IN = 16;
+
+  static final int JUDGED_AFTER = 4096;
+
+  static final int PAUSE = 16 * JUDGED_AFTER;
 
   /** The longest message kept in {@link #recentMessages}, which bounds its memory. */
   private static final int RECENT_MAX_CHARS = 512;
@@ -88,6 +100,16 @@ public final class Fingerprinter implements Serializable {
    * for with findings to record into, which it is looked up for only again: one asked for without
    * could have had a step record something and leave the text unchanged.
    */
+  /**
+   * Lookups of {@link #recentMessages} since the memo was last judged, repeats found among them,
+   * and messages still to pass before it is looked at again. Threads update them without
+   * synchronizing: they decide only whether to look, never what a lookup returns.
+   */
+  private transient int lookups;
+
+  private transient int hits;
+  private transient int pausedFor;
+
   private record RecentMessage(String message, boolean recording, TemplateIds.Entry entry) {}
 
   /** Label names known not to be secret-like, each in the slot of its hash. */
@@ -108,17 +130,18 @@ public final class Fingerprinter implements Serializable {
 
   /**
    * Redacts the message and leaves its template in {@code tokenizer}; returns the redacted message.
-   * When redaction changed the message, the raw text is wiped from the tokenizer's input buffer so
-   * that the secret does not stay there until the next message. {@code findings} (may be null)
-   * receives what was removed and supplies values removed elsewhere in the entry.
+   * {@code loaded} says whether the message is already in the tokenizer's input buffer. When
+   * redaction changed the message, the raw text is wiped from the tokenizer's input buffer so that
+   * the secret does not stay there until the next message. {@code findings} (may be null) receives
+   * what was removed and supplies values removed elsewhere in the entry.
    */
-  private String normalize(String message, Tokenizer tokenizer, Findings findings) {
+  private String normalize(String message, Tokenizer tokenizer, boolean loaded, Findings findings) {
     if (bothStages == null || message.length() > Normalizer.MAX_CHARS) {
       String redacted = redactor.redact(message, findings);
       normalizer.template(redacted, tokenizer);
       return redacted;
     }
-    char[] chars = tokenizer.load(message);
+    char[] chars = loaded ? tokenizer.input() : tokenizer.load(message);
     TriggerSpan span = new TriggerSpan();
     long guards = bothStages.runnable(message, chars, message.length(), span);
     String redacted = redactor.redact(message, guards & ((1L << redactRules) - 1), span, findings);
@@ -186,24 +209,30 @@ public final class Fingerprinter implements Serializable {
    */
   private Fingerprint fingerprint(TemplateIds.Origin origin, String message, Findings findings) {
     boolean memoisable =
-        (findings == null || findings.isEmpty()) && message.length() <= RECENT_MAX_CHARS;
+        (findings == null || findings.isEmpty())
+            && message.length() <= RECENT_MAX_CHARS
+            && memoWorthLooking();
     RecentMessage[] recent = recentMessages;
     if (recent == null) {
       recent = new RecentMessage[RECENT_SLOTS];
       recentMessages = recent;
     }
-    int slot = memoisable ? recentSlot(message) : 0;
+    Tokenizer tokenizer = Tokenizer.current();
+    int slot = 0;
     if (memoisable) {
+      slot = recentSlot(tokenizer.load(message), message.length());
       RecentMessage seen = recent[slot];
-      if (seen != null
-          && seen.recording() == (findings != null)
-          && seen.entry().isOf(origin)
-          && message.equals(seen.message())) {
+      boolean hit =
+          seen != null
+              && seen.recording() == (findings != null)
+              && seen.entry().isOf(origin)
+              && message.equals(seen.message());
+      judgeMemo(hit);
+      if (hit) {
         return new Fingerprint(seen.entry().id(), seen.entry().template(), message, ruleSetVersion);
       }
     }
-    Tokenizer tokenizer = Tokenizer.current();
-    String redacted = normalize(message, tokenizer, findings);
+    String redacted = normalize(message, tokenizer, memoisable, findings);
     TemplateIds ids = messageIds;
     if (ids == null) {
       ids = new TemplateIds();
@@ -230,9 +259,70 @@ public final class Fingerprinter implements Serializable {
     return new Fingerprint(known.id(), known.template(), redacted, ruleSetVersion);
   }
 
-  private static int recentSlot(String message) {
-    int hash = message.hashCode();
-    return (hash ^ (hash >>> 16)) & (RECENT_SLOTS - 1);
+  /**
+   * The slot of a message in {@link #recentMessages}, from its characters as loaded into the
+   * tokenizer (the whole path needs them there too). Four characters make one 64-bit word, folded
+   * into two sums side by side, so that a long message costs a few multiplications: {@link
+   * String#hashCode} of a message just decoded, one multiplication per character each waiting for
+   * the last, cost most of a repeat's lookup.
+   */
+  private static int recentSlot(char[] chars, int n) {
+    long even = n;
+    long odd = 0;
+    int k = 0;
+    for (; k + 7 < n; k += 8) {
+      even = (Long.rotateLeft(even, 5) ^ word(chars, k)) * MIX;
+      odd = (Long.rotateLeft(odd, 5) ^ word(chars, k + 4)) * MIX;
+    }
+    for (; k < n; k++) {
+      even = (Long.rotateLeft(even, 5) ^ chars[k]) * MIX;
+    }
+    return (int) (((even ^ Long.rotateLeft(odd, 32)) * MIX) >>> (64 - RECENT_SLOT_BITS));
+  }
+
+  /** The four characters at {@code at} as one word. */
+  private static long word(char[] chars, int at) {
+    return chars[at]
+        | (long) chars[at + 1] << 16
+        | (long) chars[at + 2] << 32
+        | (long) chars[at + 3] << 48;
+  }
+
+  /** An odd constant whose products spread every bit of a word over the high bits. */
+  private static final long MIX = 0x9E3779B97F4A7C15L;
+
+  /**
+   * Whether to look for the message among the recent ones: not while the memo is paused. Every
+   * {@link #JUDGED_AFTER} lookups it is judged, and paused for {@link #PAUSE} messages when fewer
+   * than one in {@link #WORTH_ONE_IN} was a repeat: a stream that does not repeat itself would
+   * otherwise pay the lookup and the record of every message for nothing (on HDFS's messages, none
+   * of which repeats, 9 % of the path).
+   */
+  private boolean memoWorthLooking() {
+    if (pausedFor > 0) {
+      pausedFor--;
+      return false;
+    }
+    return true;
+  }
+
+  /** Whether the memo of recent messages is paused; for tests. */
+  boolean memoPaused() {
+    return pausedFor > 0;
+  }
+
+  private void judgeMemo(boolean hit) {
+    lookups++;
+    if (hit) {
+      hits++;
+    }
+    if (lookups >= JUDGED_AFTER) {
+      if (hits * WORTH_ONE_IN < lookups) {
+        pausedFor = PAUSE;
+      }
+      lookups = 0;
+      hits = 0;
+    }
   }
 
   /**

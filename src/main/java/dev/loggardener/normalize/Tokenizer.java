@@ -59,6 +59,11 @@ final class Tokenizer {
     return in;
   }
 
+  /** The input buffer, holding the text last given to {@link #load}. */
+  char[] input() {
+    return in;
+  }
+
   /** Overwrites the text last given to {@link #load}, so that it does not outlive its use. */
   void wipeInput() {
     Arrays.fill(in, 0, n, '\0');

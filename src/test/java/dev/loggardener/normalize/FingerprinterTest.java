@@ -271,6 +271,30 @@ class FingerprinterTest {
     }
   }
 
+  /**
+   * A stream that does not repeat itself pauses the memo, so that it does not pay for lookups that
+   * find nothing; after the pause the memo is looked at again, and a stream that repeats itself
+   * keeps it.
+   */
+  @Test
+  void theMemoPausesWhileMessagesDoNotRepeatAndIsTriedAgainAfterThePause() {
+    Fingerprinter distinct = new Fingerprinter(RULES);
+    for (int i = 0; i < Fingerprinter.JUDGED_AFTER; i++) {
+      distinct.fingerprintMessage("job " + i + " started on worker " + (i * 7919));
+    }
+    assertThat(distinct.memoPaused()).isTrue();
+    for (int i = 0; i < Fingerprinter.PAUSE; i++) {
+      distinct.fingerprintMessage("job " + i + " finished");
+    }
+    assertThat(distinct.memoPaused()).isFalse();
+
+    Fingerprinter repeating = new Fingerprinter(RULES);
+    for (int i = 0; i < 2 * Fingerprinter.JUDGED_AFTER; i++) {
+      repeating.fingerprintMessage(i % 5 == 0 ? "job " + i + " started" : "heartbeat ok");
+    }
+    assertThat(repeating.memoPaused()).isFalse();
+  }
+
   @Test
   void aRepeatedMessageOfAnotherOriginKeepsTheFingerprintOfItsOwn() {
     Fingerprinter repeating = new Fingerprinter(RULES);
