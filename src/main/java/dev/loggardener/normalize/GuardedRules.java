@@ -103,6 +103,13 @@ final class GuardedRules implements Serializable {
   private final int shortestDigitRun;
 
   /**
+   * Per rule, whether its matches all begin inside the stretches a scan records as holding a long
+   * enough digit run ({@link MatchStarts#startsInDigitRunOf}), so that it is tried there only: the
+   * card-number rule, which otherwise looks at every digit of every message with a long number.
+   */
+  private final transient boolean[] inDigitStretches;
+
+  /**
    * A trigger, lower-case, and the rules it guards.
    *
    * @param text the trigger
@@ -271,6 +278,20 @@ final class GuardedRules implements Serializable {
     }
     this.digitRunRules = withDigitRun;
     this.shortestDigitRun = Arrays.stream(minDigitRuns).filter(run -> run > 0).min().orElse(0);
+    this.inDigitStretches = new boolean[rules.size()];
+    for (int r = 0; r < rules.size(); r++) {
+      inDigitStretches[r] =
+          rules.get(r) instanceof Rule
+              && reach[r] < 0
+              && minDigitRuns[r] > 0
+              && matchStarts[r] != null
+              && matchStarts[r].startsInDigitRunOf(shortestDigitRun);
+    }
+  }
+
+  /** Whether rule {@code r} is tried only within digit stretches; for tests. */
+  boolean triedInDigitStretches(int r) {
+    return inDigitStretches[r];
   }
 
   /**
@@ -325,16 +346,23 @@ final class GuardedRules implements Serializable {
     while (pending != 0) {
       int r = Long.numberOfTrailingZeros(pending);
       pending &= pending - 1;
-      String next =
-          reach[r] >= 0 && where != null && where.first >= 0
-              ? ((Rule) rules.get(r))
-                  .apply(
-                      current,
-                      matchStarts[r],
-                      Math.max(0, where.first - reach[r]),
-                      where.last,
-                      findings)
-              : rules.get(r).apply(current, matchStarts[r], findings);
+      String next;
+      if (reach[r] >= 0 && where != null && where.first >= 0) {
+        next =
+            ((Rule) rules.get(r))
+                .apply(
+                    current,
+                    matchStarts[r],
+                    Math.max(0, where.first - reach[r]),
+                    where.last,
+                    findings);
+      } else if (inDigitStretches[r] && where != null && where.digitsFrom >= 0) {
+        next =
+            ((Rule) rules.get(r))
+                .apply(current, matchStarts[r], where.digitsFrom, where.digitsTo - 1, findings);
+      } else {
+        next = rules.get(r).apply(current, matchStarts[r], findings);
+      }
       if (!next.equals(current)) {
         current = next;
         where = new TriggerSpan();
@@ -386,7 +414,7 @@ final class GuardedRules implements Serializable {
       found = shortTriggerRulesIn(text, chars, n, found);
     }
     if ((found & digitRunRules) != 0) {
-      int longestRun = longestDigitRun(chars, n, shortestDigitRun);
+      int longestRun = longestDigitRun(chars, n, shortestDigitRun, span);
       for (int r = 0; r < minDigitRuns.length; r++) {
         if (longestRun < minDigitRuns[r]) {
           found &= ~(1L << r);
@@ -511,6 +539,14 @@ final class GuardedRules implements Serializable {
    * only the long enough ones are measured: a few characters per {@code atLeast}, not all.
    */
   static int longestDigitRun(char[] chars, int n, int atLeast) {
+    return longestDigitRun(chars, n, atLeast, null);
+  }
+
+  /**
+   * {@link #longestDigitRun(char[], int, int)}, recording in {@code span} (when not null) where the
+   * stretches holding a run of {@code atLeast} digits or more lie.
+   */
+  static int longestDigitRun(char[] chars, int n, int atLeast, TriggerSpan span) {
     int longest = 0;
     int covered = 0;
     for (int p = atLeast - 1; p < n; p += atLeast) {
@@ -527,7 +563,12 @@ final class GuardedRules implements Serializable {
       }
       covered = to;
       if (to - from >= atLeast) {
-        longest = Math.max(longest, longestRunIn(chars, from, to));
+        int run = longestRunIn(chars, from, to);
+        longest = Math.max(longest, run);
+        if (span != null && run >= atLeast) {
+          span.digitsFrom = span.digitsFrom < 0 ? from : span.digitsFrom;
+          span.digitsTo = to;
+        }
       }
     }
     return longest;

@@ -223,6 +223,28 @@ final class MatchStarts {
     return true;
   }
 
+  /**
+   * Whether every match begins inside a stretch of digits, spaces and dashes that holds a run of at
+   * least {@code digits} digits, as {@link GuardedRules#longestDigitRun} counts runs: it begins
+   * with an ASCII digit followed by {@link #followingDigits} more, at least {@code digits} in all,
+   * with no separator between them but a single space or dash.
+   */
+  boolean startsInDigitRunOf(int digits) {
+    if (followingDigits == 0 || followingDigits + 1 < digits || nonAscii) {
+      return false;
+    }
+    for (char c = 0; c < 128; c++) {
+      boolean digit = c >= '0' && c <= '9';
+      if ((ascii[c] & STARTS) != 0 && !digit) {
+        return false;
+      }
+      if (digitSeparators[c] && c != ' ' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether the regex is tried only where one of its leading words stands; for tests. */
   boolean hasLeadWords() {
     return lead != null;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -213,24 +214,92 @@ class GuardedRulesTest {
    */
   @Test
   void redactionWithinTriggerSpansAgreesWithRedactionOfWholeTexts() {
-    RuleSet ruleSet = RuleSet.loadDefault();
-    Redactor redactor = new Redactor(ruleSet);
-    List<GuardedStep> steps = new ArrayList<>(ruleSet.redactSteps());
-    long redactBits = (1L << steps.size()) - 1;
-    steps.addAll(ruleSet.rules(Rule.Stage.MASK));
-    GuardedRules bothStages = new GuardedRules(steps);
-    List<String> seeds = exampleSeeds(ruleSet);
+    BothStages stages = BothStages.shipped();
+    List<String> seeds = exampleSeeds(stages.ruleSet());
     String pool = "aAkKsS09_-.:=\"' \t\\{}\u00e9\u212a";
     Random random = new Random(20261207L);
     for (int round = 0; round < 5_000; round++) {
       String text = randomJoin(seeds, List.of(), pool, random);
-      TriggerSpan span = new TriggerSpan();
-      long guards = bothStages.runnable(text, text.toCharArray(), text.length(), span);
 
-      assertThat(redactor.redact(text, guards & redactBits, span, null))
+      assertThat(stages.redactAsFingerprinted(text))
           .as(text)
-          .isEqualTo(redactor.redact(text));
+          .isEqualTo(stages.redactor().redact(text));
     }
+  }
+
+  /**
+   * The shipped redact steps followed by the mask rules, guarded by one scan as the fingerprinter
+   * has them.
+   */
+  private record BothStages(
+      RuleSet ruleSet,
+      Redactor redactor,
+      List<GuardedStep> steps,
+      long redactBits,
+      GuardedRules guarded) {
+    static BothStages shipped() {
+      RuleSet ruleSet = RuleSet.loadDefault();
+      List<GuardedStep> steps = new ArrayList<>(ruleSet.redactSteps());
+      long redactBits = (1L << steps.size()) - 1;
+      steps.addAll(ruleSet.rules(Rule.Stage.MASK));
+      return new BothStages(
+          ruleSet, new Redactor(ruleSet), steps, redactBits, new GuardedRules(steps));
+    }
+
+    /** The redact stage given the guards and spans of the scan of both stages. */
+    String redactAsFingerprinted(String text) {
+      TriggerSpan span = new TriggerSpan();
+      long guards = guarded.runnable(text, text.toCharArray(), text.length(), span);
+      return redactor.redact(text, guards & redactBits, span, null);
+    }
+  }
+
+  /**
+   * The card-number rule is tried only within the stretches of digits, spaces and dashes that hold
+   * a long digit run; it removes there what it removes looking at every digit: card numbers of
+   * every grouping, at the start and the end of the text, beside other long numbers and glued to
+   * punctuation.
+   */
+  @Test
+  void cardNumbersAreFoundWithinDigitStretchesAsInWholeTexts() {
+    BothStages stages = BothStages.shipped();
+    int cardRule =
+        IntStream.range(0, stages.steps().size())
+            .filter(
+                r -> stages.steps().get(r) instanceof Rule rule && rule.id().equals("card-number"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(stages.guarded().triedInDigitStretches(cardRule)).isTrue();
+    List<String> pieces =
+        List.of(
+            "4111 1111 1111 1111",
+            "4111-1111-1111-1111",
+            "378282246310005",
+            "5555555555554444",
+            "6011 1111 1111 1117",
+            "blk_-1608999687919862906",
+            "12345678901234",
+            "10.250.19.102:50010",
+            "charge",
+            "at");
+    String pool = "0123456789 -.:,;=(";
+    Random random = new Random(20261209L);
+    int changed = 0;
+    for (int round = 0; round < 5_000; round++) {
+      StringBuilder built = new StringBuilder();
+      for (int k = 1 + random.nextInt(4); k > 0; k--) {
+        built.append(pieces.get(random.nextInt(pieces.size())));
+        for (int glue = random.nextInt(3); glue >= 0; glue--) {
+          built.append(pool.charAt(random.nextInt(pool.length())));
+        }
+      }
+      String text = built.toString();
+      String whole = stages.redactor().redact(text);
+      changed += whole.contains("<CARD>") ? 1 : 0;
+
+      assertThat(stages.redactAsFingerprinted(text)).as(text).isEqualTo(whole);
+    }
+    assertThat(changed).isGreaterThan(1_000);
   }
 
   /**
