@@ -434,10 +434,16 @@ public final class SecretCatalog implements java.io.Serializable {
       return Set.of(PLACEHOLDER);
     }
 
+    /**
+     * Applies the detectors whose triggers stand in the text; those whose matches begin with a word
+     * holding a trigger are tried only around the triggers the group's scan found, as the steps of
+     * a stage are ({@link GuardedRules#apply(String, long, TriggerSpan, Findings)}).
+     */
     @Override
     public String apply(String text, MatchStarts matchStarts, Findings findings) {
-      long guards = rules.runnable(text);
-      return guards == 0 ? text : rules.apply(text, guards, findings);
+      TriggerSpan span = new TriggerSpan();
+      long guards = rules.runnable(text, text.toCharArray(), text.length(), span);
+      return guards == 0 ? text : rules.apply(text, guards, span, findings);
     }
   }
 }
