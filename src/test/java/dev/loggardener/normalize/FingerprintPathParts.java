@@ -116,7 +116,7 @@ public final class FingerprintPathParts {
             + " starts let its regex be tried (a rule without known starts searches them all, a"
             + " detector group, -, tries its detectors' own), then"
             + " ns per message of all, on the whole text and, where it is tried within trigger"
-            + " spans, within its span:");
+            + " spans or digit stretches, within those:");
     MatchStarts[] starts = steps.stream().map(GuardedStep::matchStarts).toArray(MatchStarts[]::new);
     int[][] passing = new int[steps.size()][];
     for (int r = 0; r < steps.size(); r++) {
@@ -125,7 +125,8 @@ public final class FingerprintPathParts {
     }
     String[] changed =
         Arrays.stream(messages).filter(m -> !redactor.redact(m).equals(m)).toArray(String[]::new);
-    // Per step: on the whole text, then, for a step tried within trigger spans, within its span.
+    // Per step: on the whole text, then, for a step tried within trigger spans or digit stretches,
+    // within those.
     double[][] stepRounds = new double[steps.size() + 1][ROUNDS - WARM_UP_ROUNDS];
     double[][] spanRounds = new double[steps.size()][ROUNDS - WARM_UP_ROUNDS];
     for (int round = 0; round < ROUNDS; round++) {
@@ -142,16 +143,24 @@ public final class FingerprintPathParts {
         }
         long wholeText = THREADS.getCurrentThreadCpuTime();
         int reach = r < steps.size() ? bothStages.spanReach(r) : -1;
+        boolean inDigits = r < steps.size() && bothStages.triedInDigitStretches(r);
         if (reach >= 0) {
           Rule rule = (Rule) steps.get(r);
           for (int i : passing[r]) {
             int from = Math.max(0, spans[i].first - reach);
             sink += rule.apply(messages[i], starts[r], from, spans[i].last, null).length();
           }
+        } else if (inDigits) {
+          Rule rule = (Rule) steps.get(r);
+          for (int i : passing[r]) {
+            sink +=
+                rule.apply(messages[i], starts[r], spans[i].digitsFrom, spans[i].digitsTo - 1, null)
+                    .length();
+          }
         }
         if (round >= WARM_UP_ROUNDS) {
           stepRounds[r][round - WARM_UP_ROUNDS] = wholeText - start;
-          if (reach >= 0) {
+          if (reach >= 0 || inDigits) {
             spanRounds[r][round - WARM_UP_ROUNDS] = THREADS.getCurrentThreadCpuTime() - wholeText;
           }
         }
@@ -175,7 +184,9 @@ public final class FingerprintPathParts {
             median(stepRounds[r]) / n,
             bothStages.spanReach(r) >= 0
                 ? String.format(", within the trigger span %.1f", median(spanRounds[r]) / n)
-                : "");
+                : bothStages.triedInDigitStretches(r)
+                    ? String.format(", within the digit stretches %.1f", median(spanRounds[r]) / n)
+                    : "");
       }
     }
     double[] changedRounds = stepRounds[steps.size()];
