@@ -225,9 +225,9 @@ final class MatchStarts {
 
   /**
    * Whether every match begins inside a stretch of digits, spaces and dashes that holds a run of at
-   * least {@code digits} digits, as {@link GuardedRules#longestDigitRun} counts runs: it begins
-   * with an ASCII digit followed by {@link #followingDigits} more, at least {@code digits} in all,
-   * with no separator between them but a single space or dash.
+   * least {@code digits} digits, as {@link DigitRuns#longest} counts runs: it begins with an ASCII
+   * digit followed by {@link #followingDigits} more, at least {@code digits} in all, with no
+   * separator between them but a single space or dash.
    */
   boolean startsInDigitRunOf(int digits) {
     if (followingDigits == 0 || followingDigits + 1 < digits || nonAscii) {

@@ -269,6 +269,26 @@ class MatchStartsTest {
     assertThat(starts.followingDigits()).isEqualTo(expected);
   }
 
+  /**
+   * A match starts inside a long enough digit stretch only when it begins with a digit that enough
+   * more follow, separated by nothing but single spaces or dashes.
+   */
+  @Test
+  void startsInADigitRunOnlyWhenItsDigitsAndSeparatorsSaySo() {
+    MatchStarts card =
+        MatchStarts.of(Pattern.compile("(?<![\\w.+-])[2-6](?:[ -]?\\d){12,18}(?![\\w-]|\\.\\d)"));
+    assertThat(card.startsInDigitRunOf(13)).isTrue();
+    assertThat(card.startsInDigitRunOf(14)).as("fewer digits than the run asked for").isFalse();
+    assertThat(MatchStarts.of(Pattern.compile("[\\d](?:[-/]?\\d){12,}x")).startsInDigitRunOf(13))
+        .as("a slash between digits ends a stretch")
+        .isFalse();
+    assertThat(MatchStarts.of(Pattern.compile("(?i)[a-f](?:[ x]?\\d){12}")).startsInDigitRunOf(13))
+        .as("a letter first")
+        .isFalse();
+    assertThat(MatchStarts.of(Pattern.compile("[1-9](?:[ ]?\\d){3}")).startsInDigitRunOf(13))
+        .isFalse();
+  }
+
   static Stream<Arguments> digitRunCandidates() {
     return Stream.of(
         Arguments.of("4 1234", 0),
