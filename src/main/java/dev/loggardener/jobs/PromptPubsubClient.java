@@ -50,7 +50,7 @@ final class PromptPubsubClient extends PubsubClient {
   private static final long ROUND_SECONDS = 1;
 
   /** The most ack ids one lease extension names, which keeps its request small. */
-  static final int EXTENSION_BATCH = 1_000;
+  private static final int EXTENSION_BATCH = 1_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(PromptPubsubClient.class);
 
